@@ -1,0 +1,276 @@
+//! One error type for the core. Every variant has a stable machine code (for scripts
+//! and the UI), a process exit code (for the CLI) and a message in Arabic and English.
+
+use serde::Serialize;
+
+use crate::i18n::{Locale, Text};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not logged in")]
+    NotLoggedIn,
+    #[error("not permitted: {action} on {doc_type}")]
+    NotPermitted {
+        doc_type: &'static str,
+        action: &'static str,
+    },
+    #[error("wrong username or password")]
+    InvalidCredentials,
+    #[error("account locked")]
+    AccountLocked,
+    #[error("account disabled")]
+    AccountDisabled,
+    #[error("setup has not been completed")]
+    SetupRequired,
+    #[error("setup was already completed")]
+    SetupAlreadyDone,
+    #[error("{entity} not found: {key}")]
+    NotFound { entity: &'static str, key: String },
+    #[error("invalid {field}: {rule}")]
+    Invalid { field: &'static str, rule: Rule },
+    #[error("{entity} already exists: {key}")]
+    AlreadyExists { entity: &'static str, key: String },
+    #[error("the last active System Manager cannot be removed, disabled, locked or demoted")]
+    LastAdmin,
+    #[error("built-in role cannot be changed: {0}")]
+    BuiltinRole(String),
+    #[error("role is still assigned to {0} user(s)")]
+    RoleInUse(i64),
+    #[error("not a Maarid database: {0}")]
+    NotAMaaridDatabase(String),
+    #[error("database is newer than this program (schema version {0})")]
+    DatabaseTooNew(i64),
+    #[error("file error at {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("migration failed: {0}")]
+    Migration(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// Why a value was refused. Kept as an enum so each rule has its own translation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    Required,
+    TooLong,
+    TooShort,
+    NotANumber,
+    OutOfRange,
+    BadFormat,
+    UnknownValue,
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text().en)
+    }
+}
+
+impl Rule {
+    fn text(self) -> Text {
+        match self {
+            Rule::Required => Text::new("مطلوب", "is required"),
+            Rule::TooLong => Text::new("أطول من المسموح", "is too long"),
+            Rule::TooShort => Text::new("أقصر من المسموح", "is too short"),
+            Rule::NotANumber => Text::new("ليس رقمًا صحيحًا", "is not a valid number"),
+            Rule::OutOfRange => Text::new("خارج النطاق المسموح", "is out of range"),
+            Rule::BadFormat => Text::new("بصيغة غير صحيحة", "has a wrong format"),
+            Rule::UnknownValue => Text::new("قيمة غير معروفة", "is not a known value"),
+        }
+    }
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, rule: Rule) -> Self {
+        Error::Invalid { field, rule }
+    }
+
+    pub fn not_found(entity: &'static str, key: impl Into<String>) -> Self {
+        Error::NotFound {
+            entity,
+            key: key.into(),
+        }
+    }
+
+    pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+
+    /// Stable code for scripts and the UI. Never change a published code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotLoggedIn => "not_logged_in",
+            Error::NotPermitted { .. } => "not_permitted",
+            Error::InvalidCredentials => "invalid_credentials",
+            Error::AccountLocked => "account_locked",
+            Error::AccountDisabled => "account_disabled",
+            Error::SetupRequired => "setup_required",
+            Error::SetupAlreadyDone => "setup_already_done",
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid { .. } => "invalid_input",
+            Error::AlreadyExists { .. } => "already_exists",
+            Error::LastAdmin => "last_admin",
+            Error::BuiltinRole(_) => "builtin_role",
+            Error::RoleInUse(_) => "role_in_use",
+            Error::NotAMaaridDatabase(_) => "not_a_maarid_database",
+            Error::DatabaseTooNew(_) => "database_too_new",
+            Error::Io { .. } => "file_error",
+            Error::Db(_) => "database_error",
+            Error::Migration(_) => "migration_failed",
+            Error::Internal(_) => "internal_error",
+        }
+    }
+
+    /// Exit status for the command line. 2 is left to argument parsing (clap).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid { .. } => 3,
+            Error::NotFound { .. } => 4,
+            Error::AlreadyExists { .. } => 5,
+            Error::NotPermitted { .. } | Error::NotLoggedIn => 6,
+            Error::InvalidCredentials | Error::AccountLocked | Error::AccountDisabled => 7,
+            Error::SetupRequired | Error::SetupAlreadyDone => 8,
+            Error::LastAdmin | Error::BuiltinRole(_) | Error::RoleInUse(_) => 9,
+            Error::NotAMaaridDatabase(_) | Error::DatabaseTooNew(_) => 10,
+            Error::Io { .. } => 11,
+            Error::Db(_) | Error::Migration(_) | Error::Internal(_) => 1,
+        }
+    }
+
+    /// The message a person reads, in both languages.
+    pub fn text(&self) -> Text<String> {
+        use crate::i18n::{doc_type_name, field_name};
+        let s = |ar: &str, en: &str| Text::new(ar.to_string(), en.to_string());
+        match self {
+            Error::NotLoggedIn => s("يجب تسجيل الدخول أولًا.", "Please log in first."),
+            Error::NotPermitted { doc_type, action } => {
+                let d = doc_type_name(doc_type);
+                let a = crate::i18n::action_name(action);
+                Text::new(
+                    format!("غير مسموح: لا تملك صلاحية «{}» على «{}».", a.ar, d.ar),
+                    format!(
+                        "Not permitted: you do not have the “{}” right on “{}”.",
+                        a.en, d.en
+                    ),
+                )
+            }
+            Error::InvalidCredentials => s(
+                "اسم المستخدم أو كلمة المرور غير صحيحة.",
+                "Wrong username or password.",
+            ),
+            Error::AccountLocked => s(
+                "الحساب مقفل بعد محاولات دخول فاشلة متكررة. اطلب من مدير النظام فتحه.",
+                "This account is locked after too many failed logins. Ask a System Manager to unlock it.",
+            ),
+            Error::AccountDisabled => s("هذا الحساب معطّل.", "This account is disabled."),
+            Error::SetupRequired => s(
+                "لم يكتمل الإعداد الأولي بعد.",
+                "First-run setup has not been completed yet.",
+            ),
+            Error::SetupAlreadyDone => s(
+                "تم الإعداد الأولي من قبل.",
+                "First-run setup was already completed.",
+            ),
+            Error::NotFound { entity, key } => {
+                let d = doc_type_name(entity);
+                Text::new(
+                    format!("لم يُعثر على «{}»: {key}", d.ar),
+                    format!("{} not found: {key}", d.en),
+                )
+            }
+            Error::Invalid { field, rule } => {
+                let f = field_name(field);
+                let r = rule.text();
+                Text::new(
+                    format!("الحقل «{}» {}.", f.ar, r.ar),
+                    format!("“{}” {}.", f.en, r.en),
+                )
+            }
+            Error::AlreadyExists { entity, key } => {
+                let d = doc_type_name(entity);
+                Text::new(
+                    format!("«{}» موجود مسبقًا: {key}", d.ar),
+                    format!("{} already exists: {key}", d.en),
+                )
+            }
+            Error::LastAdmin => s(
+                "لا يمكن إزالة أو تعطيل أو قفل أو تغيير دور آخر مدير نظام نشط.",
+                "The last active System Manager cannot be removed, disabled, locked or given another role.",
+            ),
+            Error::BuiltinRole(_) => s(
+                "صلاحيات دور «مدير النظام» ثابتة ولا يمكن تعديلها أو حذفه.",
+                "The System Manager role is fixed: it cannot be edited or deleted.",
+            ),
+            Error::RoleInUse(n) => Text::new(
+                format!("لا يمكن حذف الدور: ما زال مُسندًا إلى {n} مستخدم."),
+                format!("The role cannot be deleted: {n} user(s) still have it."),
+            ),
+            Error::NotAMaaridDatabase(p) => Text::new(
+                format!("الملف ليس قاعدة بيانات معارض صالحة: {p}"),
+                format!("This file is not a valid Maarid database: {p}"),
+            ),
+            Error::DatabaseTooNew(v) => Text::new(
+                format!("قاعدة البيانات من إصدار أحدث من هذا البرنامج (المخطط {v}). حدّث البرنامج."),
+                format!("The database comes from a newer version of Maarid (schema {v}). Please update the program."),
+            ),
+            Error::Io { path, source } => Text::new(
+                format!("تعذّر الوصول إلى الملف {path}: {source}"),
+                format!("Could not access the file {path}: {source}"),
+            ),
+            Error::Db(e) => Text::new(
+                format!("خطأ في قاعدة البيانات: {e}"),
+                format!("Database error: {e}"),
+            ),
+            Error::Migration(e) => Text::new(
+                format!("فشل تحديث قاعدة البيانات، ولم يتغير شيء: {e}"),
+                format!("Updating the database failed and nothing was changed: {e}"),
+            ),
+            Error::Internal(e) => Text::new(format!("خطأ داخلي: {e}"), format!("Internal error: {e}")),
+        }
+    }
+
+    pub fn message(&self, locale: Locale) -> String {
+        self.text().get(locale).to_string()
+    }
+
+    /// What crosses the boundary to the UI and to `--json` output.
+    pub fn to_payload(&self) -> ErrorPayload {
+        let text = self.text();
+        ErrorPayload {
+            code: self.code(),
+            message_ar: text.ar,
+            message_en: text.en,
+            field: match self {
+                Error::Invalid { field, .. } => Some(field),
+                _ => None,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorPayload {
+    pub code: &'static str,
+    pub message_ar: String,
+    pub message_en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+}
+
+impl From<refinery::Error> for Error {
+    fn from(e: refinery::Error) -> Self {
+        Error::Migration(e.to_string())
+    }
+}

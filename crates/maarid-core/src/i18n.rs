@@ -1,0 +1,126 @@
+//! Locales and the core's own bilingual names (record types, actions, fields).
+//! The UI keeps its screen strings in ui/i18n; the core names what appears in
+//! error messages and exports, so the CLI and the app say the same thing.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    /// Arabic is the default everywhere.
+    #[default]
+    Ar,
+    En,
+}
+
+impl Locale {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ar" => Some(Locale::Ar),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::Ar => "ar",
+            Locale::En => "en",
+        }
+    }
+}
+
+/// A string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Text<T = &'static str> {
+    pub ar: T,
+    pub en: T,
+}
+
+impl<T> Text<T> {
+    pub const fn new(ar: T, en: T) -> Self {
+        Text { ar, en }
+    }
+
+    pub fn get(&self, locale: Locale) -> &T {
+        match locale {
+            Locale::Ar => &self.ar,
+            Locale::En => &self.en,
+        }
+    }
+}
+
+/// Name of a record type (see `roles::DocType`) or other entity key used in errors.
+pub fn doc_type_name(key: &str) -> Text {
+    match key {
+        "contact" => Text::new("جهة الاتصال", "Contact"),
+        "inquiry" => Text::new("الاستفسار", "Inquiry"),
+        "quotation" => Text::new("عرض السعر", "Quotation"),
+        "delivery_note" => Text::new("سند التسليم", "Delivery note"),
+        "invoice" => Text::new("الفاتورة", "Invoice"),
+        "product" => Text::new("المنتج", "Product"),
+        "letter" => Text::new("الخطاب", "Letter"),
+        "document" => Text::new("المستند", "Document"),
+        "task" => Text::new("المهمة", "Task"),
+        "reminder" => Text::new("التذكير", "Reminder"),
+        "report" => Text::new("التقارير", "Reports"),
+        "user" => Text::new("المستخدم", "User"),
+        "role" => Text::new("الدور", "Role"),
+        "settings" => Text::new("الإعدادات", "Settings"),
+        "audit_log" => Text::new("سجل التدقيق", "Audit log"),
+        "number_series" => Text::new("سلسلة الترقيم", "Numbering series"),
+        "company" => Text::new("بيانات المنشأة", "Company profile"),
+        "file" => Text::new("الملف", "File"),
+        _ => Text::new("السجل", "Record"),
+    }
+}
+
+pub fn action_name(key: &str) -> Text {
+    match key {
+        "read" => Text::new("القراءة", "read"),
+        "write" => Text::new("التعديل", "write"),
+        "create" => Text::new("الإنشاء", "create"),
+        "delete" => Text::new("الحذف", "delete"),
+        "submit" => Text::new("الاعتماد", "submit"),
+        "cancel" => Text::new("الإلغاء", "cancel"),
+        _ => Text::new("الإجراء", "action"),
+    }
+}
+
+/// Name of an input field, as shown next to a validation error.
+pub fn field_name(key: &str) -> Text {
+    match key {
+        "name_ar" => Text::new("الاسم بالعربية", "Name in Arabic"),
+        "name_en" => Text::new("الاسم بالإنجليزية", "Name in English"),
+        "country" => Text::new("الدولة", "Country"),
+        "currency" => Text::new("العملة", "Currency"),
+        "default_vat_rate" => Text::new("نسبة الضريبة الافتراضية", "Default VAT rate"),
+        "tax_number" => Text::new("الرقم الضريبي", "VAT number"),
+        "email" => Text::new("البريد الإلكتروني", "Email"),
+        "phones" => Text::new("الهواتف", "Phones"),
+        "logo" => Text::new("الشعار", "Logo"),
+        "username" => Text::new("اسم المستخدم", "Username"),
+        "password" => Text::new("كلمة المرور", "Password"),
+        "full_name" => Text::new("الاسم الكامل", "Full name"),
+        "role" => Text::new("الدور", "Role"),
+        "locale" => Text::new("اللغة", "Language"),
+        "digits" => Text::new("شكل الأرقام", "Digits"),
+        "max_failed_logins" => Text::new("عدد محاولات الدخول المسموحة", "Allowed failed logins"),
+        "close_unanswered_inquiries_days" => Text::new(
+            "أيام إغلاق الاستفسارات غير المجاب عنها",
+            "Days before unanswered inquiries close",
+        ),
+        "default_quotation_validity_days" => Text::new(
+            "مدة صلاحية عرض السعر الافتراضية",
+            "Default quotation validity",
+        ),
+        "pattern" => Text::new("نمط الترقيم", "Numbering pattern"),
+        "padding" => Text::new("عدد الخانات", "Digits in the number"),
+        "next_number" => Text::new("الرقم التالي", "Next number"),
+        "doc_type" => Text::new("نوع السجل", "Record type"),
+        "action" => Text::new("الإجراء", "Action"),
+        "scope" => Text::new("النطاق", "Scope"),
+        "file" => Text::new("الملف", "File"),
+        _ => Text::new("القيمة", "Value"),
+    }
+}

@@ -1,0 +1,19 @@
+//! Maarid's core: domain types, storage and services. No Tauri and no UI here —
+//! everything a user can do is a plain function taking the database and an `Actor`,
+//! so the desktop app, the command line and the tests all go through the same code.
+
+pub mod access;
+pub mod audit;
+pub mod company;
+pub mod db;
+mod error;
+pub mod i18n;
+pub mod ids;
+pub mod numbering;
+pub mod settings;
+pub mod setup;
+pub mod users;
+
+pub use db::Db;
+pub use error::{Error, ErrorPayload, Result, Rule};
+pub use i18n::Locale;

@@ -1,0 +1,120 @@
+//! Maarid desktop app: opens the database, then the window. All business logic is in
+//! the maarid-core crate; this crate only wires it to Tauri.
+
+// No console window next to the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod startup_probe;
+mod state;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use maarid_core::{db, Db, Locale};
+use tauri::Manager;
+
+const HELP: &str = "\
+Maarid (معارض) — offline-first CRM for showrooms
+
+Usage: maarid [--db PATH]
+
+Options:
+  --db PATH     Use the database file at PATH (created if missing).
+                Default: $MAARID_DB, else the per-user data directory.
+  -h, --help    Show this help.
+  -V, --version Show the version.
+
+The command-line tool for administrators and scripts is maarid-cli (see maarid-cli --help).";
+
+fn db_flag() -> Result<Option<PathBuf>, String> {
+    let mut args = std::env::args().skip(1);
+    let mut db = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{HELP}");
+                std::process::exit(0);
+            }
+            "-V" | "--version" => {
+                println!("maarid {}", env!("CARGO_PKG_VERSION"));
+                std::process::exit(0);
+            }
+            "--db" => db = Some(args.next().ok_or("--db needs a file path")?.into()),
+            s if s.starts_with("--db=") => db = Some(s["--db=".len()..].into()),
+            // Other arguments (e.g. from the OS or a WebDriver) are not ours.
+            _ => {}
+        }
+    }
+    Ok(db)
+}
+
+fn open_db() -> Result<Db, String> {
+    let flag = db_flag()?;
+    let path = db::resolve_db_path(flag.as_deref()).map_err(|e| e.message(Locale::En))?;
+    Db::open(&path).map_err(|e| {
+        let t = e.text();
+        format!("{}\n{}\n({})", t.ar, t.en, path.display())
+    })
+}
+
+fn main() {
+    startup_probe::mark_start();
+    let db = match open_db() {
+        Ok(db) => Arc::new(db),
+        Err(msg) => {
+            eprintln!("maarid: {msg}");
+            std::process::exit(1);
+        }
+    };
+
+    tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second launch brings the running window forward instead.
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .plugin(tauri_plugin_window_state::Builder::new().build())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state::AppState::new(db))
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::ui_ready,
+            commands::app::setup_complete,
+            commands::app::login,
+            commands::app::logout,
+            commands::app::me,
+            commands::company::company_get,
+            commands::company::company_update,
+            commands::company::settings_get,
+            commands::company::settings_update,
+            commands::company::series_list,
+            commands::company::series_update,
+            commands::account::password_change,
+            commands::account::locale_set,
+            commands::admin::users_list,
+            commands::admin::users_add,
+            commands::admin::users_update,
+            commands::admin::users_reset_password,
+            commands::admin::users_lock,
+            commands::admin::users_unlock,
+            commands::admin::users_delete,
+            commands::admin::roles_list,
+            commands::admin::roles_create,
+            commands::admin::roles_update,
+            commands::admin::roles_delete,
+            commands::admin::audit_list,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("maarid: could not start the window: {e}");
+            std::process::exit(1);
+        });
+}
