@@ -63,6 +63,8 @@ pub enum Rule {
     Required,
     TooLong,
     TooShort,
+    /// Fewer characters than the number given.
+    MinChars(u16),
     NotANumber,
     OutOfRange,
     BadFormat,
@@ -71,13 +73,20 @@ pub enum Rule {
 
 impl std::fmt::Display for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.text().en)
+        f.write_str(&self.text().en)
     }
 }
 
 impl Rule {
-    fn text(self) -> Text {
-        match self {
+    fn text(self) -> Text<String> {
+        let s = |t: Text| Text::new(t.ar.to_string(), t.en.to_string());
+        s(match self {
+            Rule::MinChars(n) => {
+                return Text::new(
+                    format!("يجب ألا يقل عن {n} أحرف"),
+                    format!("must have at least {n} characters"),
+                )
+            }
             Rule::Required => Text::new("مطلوب", "is required"),
             Rule::TooLong => Text::new("أطول من المسموح", "is too long"),
             Rule::TooShort => Text::new("أقصر من المسموح", "is too short"),
@@ -85,7 +94,7 @@ impl Rule {
             Rule::OutOfRange => Text::new("خارج النطاق المسموح", "is out of range"),
             Rule::BadFormat => Text::new("بصيغة غير صحيحة", "has a wrong format"),
             Rule::UnknownValue => Text::new("قيمة غير معروفة", "is not a known value"),
-        }
+        })
     }
 }
 

@@ -118,3 +118,32 @@ fn a_database_from_a_newer_program_is_refused_untouched() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn files_that_are_not_maarid_databases_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.sqlite");
+    std::fs::write(&text, "a shopping list, not a database ".repeat(100)).unwrap();
+    let foreign = dir.path().join("other-app.sqlite");
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE stock (sku TEXT); INSERT INTO stock VALUES ('A1');")
+        .unwrap();
+    for path in [&text, &foreign] {
+        let before = std::fs::read(path).unwrap();
+        match Db::open(path) {
+            Err(e) => assert_eq!(e.code(), "not_a_maarid_database", "{}: {e}", path.display()),
+            Ok(_) => panic!("{} must be refused", path.display()),
+        }
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            before,
+            "{} untouched",
+            path.display()
+        );
+    }
+    assert!(
+        !dir.path().join("backups").exists(),
+        "nothing to back up for a refused file"
+    );
+}

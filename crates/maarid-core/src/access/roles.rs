@@ -137,7 +137,7 @@ pub(crate) fn list_in(conn: &Connection) -> Result<Vec<Role>> {
         "{SELECT_ROLE} ORDER BY r.builtin_key IS NULL, r.created_at"
     ))?;
     let rows: Vec<_> = stmt
-        .query_map([], |r| map_role(r))?
+        .query_map([], map_role)?
         .collect::<rusqlite::Result<_>>()?;
     rows.into_iter().map(|row| build(conn, row)).collect()
 }

@@ -62,9 +62,19 @@ fn is_empty(conn: &Connection) -> Result<bool> {
     )?)
 }
 
+/// Reads (never writes) the file: not SQLite at all, or another program's SQLite
+/// file (tables but no Maarid migration history), is refused.
+pub(super) fn preflight(conn: &mut Connection, db_path: &Path) -> Result<i64> {
+    let from = current_version(conn)?;
+    if from == 0 && !is_empty(conn)? {
+        return Err(Error::NotAMaaridDatabase(db_path.display().to_string()));
+    }
+    Ok(from)
+}
+
 pub(super) fn run(conn: &mut Connection, db_path: &Path) -> Result<MigrationReport> {
     let target = schema_version();
-    let from = current_version(conn)?;
+    let from = preflight(conn, db_path)?;
     if from > target {
         return Err(Error::DatabaseTooNew(from));
     }
@@ -76,7 +86,7 @@ pub(super) fn run(conn: &mut Connection, db_path: &Path) -> Result<MigrationRepo
     if from == target {
         return Ok(report);
     }
-    if !is_empty(conn)? {
+    if from > 0 {
         report.backup = Some(backup_before_migration(conn, db_path, from)?);
     }
     let applied = embedded::migrations::runner()

@@ -36,7 +36,19 @@ impl Db {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let mut writer = open_connection(&path, false)?;
+        let not_ours = |e: Error| match e {
+            Error::Db(ref d)
+                if d.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+            {
+                Error::NotAMaaridDatabase(path.display().to_string())
+            }
+            other => other,
+        };
+        let mut writer = open_connection(&path, false).map_err(not_ours)?;
+        // Refuse a file that is not ours before writing a single byte to it.
+        migrate::preflight(&mut writer, &path).map_err(not_ours)?;
+        // journal_mode is persistent in the file; readers inherit it.
+        writer.pragma_update(None, "journal_mode", "WAL")?;
         let migration = migrate::run(&mut writer, &path)?;
         Ok(Db {
             path,
@@ -110,10 +122,6 @@ pub(crate) fn open_connection(path: &Path, read_only: bool) -> Result<Connection
     };
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(Duration::from_secs(5))?;
-    if !read_only {
-        // journal_mode is persistent in the file; readers inherit it.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-    }
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)

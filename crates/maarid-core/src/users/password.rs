@@ -15,7 +15,7 @@ pub fn validate(password: &str) -> Result<()> {
     if n == 0 {
         Err(Error::invalid("password", Rule::Required))
     } else if n < MIN_LEN {
-        Err(Error::invalid("password", Rule::TooShort))
+        Err(Error::invalid("password", Rule::MinChars(MIN_LEN as u16)))
     } else if n > MAX_LEN {
         Err(Error::invalid("password", Rule::TooLong))
     } else {
