@@ -1,0 +1,86 @@
+// The only place that talks to Rust. Every rejection becomes an ApiError with a stable
+// `code` and a message in both languages, so views never show a raw or debug string.
+import { getLocale, tIn } from './i18n.js';
+
+export class ApiError extends Error {
+  constructor({ code, message_ar, message_en, field }) {
+    super(code);
+    this.code = code;
+    this.message_ar = message_ar;
+    this.message_en = message_en;
+    this.field = field ?? null;
+  }
+
+  /** The message in the current language. */
+  text() {
+    return getLocale() === 'en' ? this.message_en || this.message_ar : this.message_ar || this.message_en;
+  }
+}
+
+/** An error raised by the UI itself, worded from the dictionaries. */
+export function localError(code, key, field) {
+  return new ApiError({ code, message_ar: tIn('ar', key), message_en: tIn('en', key), field });
+}
+
+function normalize(raw) {
+  if (raw instanceof ApiError) return raw;
+  if (raw && typeof raw === 'object' && typeof raw.code === 'string' && (raw.message_ar || raw.message_en)) {
+    return new ApiError(raw);
+  }
+  // Tauri itself rejects with a plain string (unknown command, arguments that do not
+  // deserialize). That text is for developers, so the user gets a generic message.
+  const code = raw && typeof raw === 'object' && typeof raw.code === 'string' ? raw.code : 'internal_error';
+  return localError(code, 'errors.unexpected');
+}
+
+export function hasBackend() {
+  return Boolean(window.__TAURI__?.core?.invoke);
+}
+
+async function call(name, args) {
+  if (!hasBackend()) throw localError('no_backend', 'errors.no_backend');
+  try {
+    return await window.__TAURI__.core.invoke(name, args);
+  } catch (raw) {
+    const err = normalize(raw);
+    // A session that ended underneath us (e.g. the account was disabled) sends the
+    // user back to the login screen instead of leaving a broken view.
+    if (err.code === 'not_logged_in') document.dispatchEvent(new CustomEvent('maarid:session-ended'));
+    throw err;
+  }
+}
+
+// One wrapper per command, with the argument names from docs/commands.md.
+export const api = {
+  appInfo: () => call('app_info'),
+  setupComplete: (input) => call('setup_complete', { input }),
+  login: (username, password) => call('login', { username, password }),
+  logout: () => call('logout'),
+  me: () => call('me'),
+  companyGet: () => call('company_get'),
+  companyUpdate: (input) => call('company_update', { input }),
+  settingsGet: () => call('settings_get'),
+  settingsUpdate: (input) => call('settings_update', { input }),
+  seriesList: () => call('series_list'),
+  seriesUpdate: (input) => call('series_update', { input }),
+  usersList: () => call('users_list'),
+  usersAdd: (input) => call('users_add', { input }),
+  usersUpdate: (id, input) => call('users_update', { id, input }),
+  usersResetPassword: (id, password) => call('users_reset_password', { id, password }),
+  usersLock: (id) => call('users_lock', { id }),
+  usersUnlock: (id) => call('users_unlock', { id }),
+  usersDelete: (id) => call('users_delete', { id }),
+  passwordChange: (current, next) => call('password_change', { current, new: next }),
+  localeSet: (locale) => call('locale_set', { locale }),
+  rolesList: () => call('roles_list'),
+  rolesCreate: (input) => call('roles_create', { input }),
+  rolesUpdate: (id, input) => call('roles_update', { id, input }),
+  rolesDelete: (id) => call('roles_delete', { id }),
+  auditList: ({ entity, limit, before } = {}) => {
+    const args = {};
+    if (entity) args.entity = entity;
+    if (limit) args.limit = limit;
+    if (before) args.before = before;
+    return call('audit_list', args);
+  },
+};

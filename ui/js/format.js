@@ -1,0 +1,50 @@
+// Numbers and dates for display. Digits (Latin or Arabic-Indic) are a company setting;
+// the calendar is always Gregorian so ar-SA does not switch to Hijri.
+import { getLocale } from './i18n.js';
+
+let digits = 'latn';
+
+export function setDigits(value) {
+  digits = value === 'arab' ? 'arab' : 'latn';
+}
+
+function localeTag() {
+  if (getLocale() === 'en') return digits === 'arab' ? 'en-u-nu-arab' : 'en-GB';
+  return digits === 'arab' ? 'ar-SA-u-nu-arab' : 'ar-SA-u-nu-latn';
+}
+
+function toDate(value) {
+  if (value == null || value === '') return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function formatNumber(value, options = {}) {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return value == null ? '' : String(value);
+  return new Intl.NumberFormat(localeTag(), { numberingSystem: digits, ...options }).format(n);
+}
+
+/** A date in local time, e.g. «23 نوفمبر 2026». Pass Intl options to change the shape. */
+export function formatDate(value, options) {
+  const d = toDate(value);
+  if (!d) return '—';
+  const shape = options || { year: 'numeric', month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(localeTag(), {
+    calendar: 'gregory',
+    numberingSystem: digits,
+    ...shape,
+  }).format(d);
+}
+
+/** An RFC 3339 UTC timestamp shown in the user's local time. */
+export function formatDateTime(value) {
+  const d = toDate(value);
+  if (!d) return '—';
+  return new Intl.DateTimeFormat(localeTag(), {
+    calendar: 'gregory',
+    numberingSystem: digits,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(d);
+}

@@ -1,0 +1,76 @@
+// Screen strings and the current language. Dictionaries are ES modules so nothing is
+// fetched at run time; both must hold the same keys.
+import ar from '../i18n/ar.js';
+import en from '../i18n/en.js';
+import { formatNumber } from './format.js';
+
+const dictionaries = { ar, en };
+let current = 'ar';
+
+export const LOCALES = ['ar', 'en'];
+
+export function getLocale() {
+  return current;
+}
+
+export function isLocale(value) {
+  return LOCALES.includes(value);
+}
+
+function lookup(dict, key) {
+  return key.split('.').reduce((node, part) => (node == null ? undefined : node[part]), dict);
+}
+
+// An entry may be an object of plural forms ({one, two, few, many, other}), chosen by vars.n.
+const PLURAL_FORMS = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+function plural(entry, vars) {
+  if (!entry || typeof entry !== 'object' || typeof entry.other !== 'string') return entry;
+  if (!Object.keys(entry).every((k) => PLURAL_FORMS.has(k))) return entry;
+  const n = Number(vars?.n);
+  const form = Number.isFinite(n) ? new Intl.PluralRules(current).select(n) : 'other';
+  return entry[form] ?? entry.other;
+}
+
+/** Translate `key`, filling `{name}` placeholders; numbers go through the digit setting. */
+export function t(key, vars) {
+  let text = plural(lookup(dictionaries[current], key), vars);
+  if (typeof text !== 'string') text = plural(lookup(dictionaries.ar, key), vars);
+  if (typeof text !== 'string') return key; // a missing key shows up plainly in review
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name) => {
+    const v = vars[name];
+    if (v == null) return m;
+    // Names and other user data are bidi-isolated so "Welcome, عبدالله" keeps its order.
+    return typeof v === 'number' ? formatNumber(v) : `\u2068${v}\u2069`;
+  });
+}
+
+/** Whether the dictionaries know `key` (used for codes that may or may not have a name). */
+export function hasKey(key) {
+  return typeof plural(lookup(dictionaries.ar, key)) === 'string';
+}
+
+/** Translate in a given language regardless of the current one (used for error fallbacks). */
+export function tIn(locale, key) {
+  const text = lookup(dictionaries[locale] || ar, key);
+  return typeof text === 'string' ? text : key;
+}
+
+/** Switch language: sets lang/dir on <html> and tells the app to re-render its text. */
+export function setLocale(locale) {
+  if (!isLocale(locale)) locale = 'ar';
+  const changed = locale !== current;
+  current = locale;
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = locale === 'ar' ? 'rtl' : 'ltr';
+  document.title = t('app.name');
+  if (changed) document.dispatchEvent(new CustomEvent('maarid:locale', { detail: { locale } }));
+}
+
+/** Pick the Arabic or English variant of a bilingual value from the backend. */
+export function pick(ar, en) {
+  if (current === 'en') return en || ar || '';
+  return ar || en || '';
+}

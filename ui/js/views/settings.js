@@ -1,0 +1,188 @@
+// Settings, in three tabs: company profile, CRM/display/security, document numbering.
+// Without settings/write the forms are shown read-only; the backend has the last word.
+import { h, localize } from '../dom.js';
+import { api } from '../api.js';
+import { state, can } from '../state.js';
+import { clearErrors, formErrorArea, applyServerError, markInvalid, showFormError } from '../forms.js';
+import { applyDigits } from '../session.js';
+import { showToast } from '../toast.js';
+import { pageHeader } from '../components/page.js';
+import { errorBanner } from '../components/error-banner.js';
+import { icon } from '../components/icons.js';
+import { companyFields } from '../components/company-form.js';
+import { settingsFields } from '../components/settings-form.js';
+import { seriesTable } from '../components/series-table.js';
+
+const TABS = [
+  ['company', 'building'],
+  ['crm', 'sliders'],
+  ['numbering', 'hash'],
+];
+
+function tabs(active) {
+  return h(
+    'nav',
+    { class: 'tabs', i18nAttr: { 'aria-label': 'settings.tabs_label' } },
+    h(
+      'ul',
+      null,
+      TABS.map(([key, iconName]) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { href: `#/settings/${key}`, 'data-tab': key, class: 'tab', 'aria-current': key === active ? 'page' : null },
+            icon(iconName),
+            h('span', { i18n: `settings.tab.${key}` }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function readOnlyNote() {
+  return h('p', { class: 'note', id: 'settings-readonly' }, icon('lock'), h('span', { i18n: 'settings.read_only' }));
+}
+
+/** A settings form in a card: fields, error area and a save button (if allowed). */
+function formCard(id, fieldsRoot, writable) {
+  const error = formErrorArea(`${id}-error`);
+  const save = writable
+    ? h('button', { type: 'submit', id: `${id.replace('-form', '')}-save`, class: 'btn btn-primary' }, icon('check'), h('span', { i18n: 'common.save' }))
+    : null;
+  const form = h(
+    'form',
+    { id, class: 'card form-card', novalidate: true },
+    writable ? null : readOnlyNote(),
+    fieldsRoot,
+    error,
+    save ? h('div', { class: 'form-actions' }, save) : null,
+  );
+  return { form, error, save };
+}
+
+async function submitting(button, fn) {
+  if (button) button.disabled = true;
+  try {
+    await fn();
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+async function companyTab(body, writable) {
+  const company = await api.companyGet();
+  const fields = companyFields();
+  fields.fill(company);
+  const { form, error, save } = formCard('company-form', fields.root, writable);
+  if (!writable) fields.setDisabled(true);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!writable) return;
+    clearErrors(form);
+    const bad = fields.validate();
+    if (bad) {
+      bad.focus();
+      return;
+    }
+    submitting(save, async () => {
+      try {
+        state.company = await api.companyUpdate(fields.read());
+        fields.fill(state.company);
+        document.dispatchEvent(new CustomEvent('maarid:company'));
+        showToast('toast.saved');
+      } catch (err) {
+        applyServerError(form, err, error, { logo_data_url: 'logo' });
+      }
+    });
+  });
+  body.replaceChildren(form);
+}
+
+async function crmTab(body, writable) {
+  const settings = await api.settingsGet();
+  const fields = settingsFields();
+  fields.fill(settings);
+  const { form, error, save } = formCard('settings-form', fields.root, writable);
+  if (!writable) fields.setDisabled(true);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!writable) return;
+    clearErrors(form);
+    const bad = fields.validate();
+    if (bad) {
+      bad.focus();
+      return;
+    }
+    submitting(save, async () => {
+      try {
+        state.settings = await api.settingsUpdate(fields.read());
+        fields.fill(state.settings);
+        applyDigits(state.settings.digits);
+        showToast('toast.saved');
+      } catch (err) {
+        applyServerError(form, err, error);
+      }
+    });
+  });
+  body.replaceChildren(form);
+}
+
+async function numberingTab(body, writable) {
+  const list = await api.seriesList();
+  const table = seriesTable();
+  table.fill(list);
+  const { form, error, save } = formCard('series-form', table.root, writable);
+  if (!writable) table.setDisabled(true);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!writable) return;
+    clearErrors(form);
+    const bad = table.validate();
+    if (bad) {
+      bad.focus();
+      return;
+    }
+    const changed = table.changed();
+    if (!changed.length) {
+      showToast('toast.no_changes', 'info');
+      return;
+    }
+    submitting(save, async () => {
+      for (const s of changed) {
+        try {
+          table.fill([await api.seriesUpdate(s)]);
+        } catch (err) {
+          // Mark the input in the row that failed; other rows already saved stay saved.
+          const row = table.row(s.doc_type);
+          const control = err.code === 'invalid_input' && err.field ? row.querySelector(`[name="${CSS.escape(err.field)}"]`) : null;
+          if (control) {
+            markInvalid(control, err);
+            control.focus();
+          } else {
+            showFormError(error, err);
+          }
+          return;
+        }
+      }
+      showToast('toast.saved');
+    });
+  });
+  body.replaceChildren(form);
+}
+
+export async function renderSettings(view, tab) {
+  const writable = can('settings', 'write');
+  const body = h('div', { class: 'tab-panel' });
+  view.replaceChildren(pageHeader('settings.title', 'settings.subtitle'), tabs(tab), body);
+  try {
+    if (tab === 'company') await companyTab(body, writable);
+    else if (tab === 'crm') await crmTab(body, writable);
+    else await numberingTab(body, writable);
+  } catch (err) {
+    body.replaceChildren(errorBanner(err));
+  }
+  localize(body);
+}
