@@ -1,0 +1,133 @@
+//! Printing results and errors: human text in the chosen language, or exactly one
+//! JSON document on stdout for scripts. Nothing else writes to stdout.
+
+use std::io::Write;
+
+use maarid_core::i18n::Text;
+use maarid_core::{Error, ErrorPayload, Locale};
+use serde::Serialize;
+
+/// A failure: either from the core, or one the CLI itself detects (missing
+/// password, missing --yes…). Both carry a stable code and an exit code.
+#[derive(Debug)]
+pub enum CliError {
+    Core(Error),
+    Cli {
+        code: &'static str,
+        exit: i32,
+        text: Text<String>,
+        field: Option<&'static str>,
+    },
+}
+
+impl From<Error> for CliError {
+    fn from(e: Error) -> Self {
+        CliError::Core(e)
+    }
+}
+
+impl CliError {
+    pub fn new(code: &'static str, exit: i32, text: Text<String>) -> Self {
+        CliError::Cli {
+            code,
+            exit,
+            text,
+            field: None,
+        }
+    }
+
+    /// An invalid-input error on `field`, with the same code and exit status the core
+    /// uses, but a message that names the command-line option to fix.
+    pub fn invalid(field: &'static str, text: Text<String>) -> Self {
+        CliError::Cli {
+            code: "invalid_input",
+            exit: 3,
+            text,
+            field: Some(field),
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Core(e) => e.exit_code(),
+            CliError::Cli { exit, .. } => *exit,
+        }
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        match self {
+            CliError::Core(e) => e.to_payload(),
+            CliError::Cli {
+                code, text, field, ..
+            } => ErrorPayload {
+                code,
+                message_ar: text.ar.clone(),
+                message_en: text.en.clone(),
+                field: *field,
+            },
+        }
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Where and how results go.
+#[derive(Debug, Clone, Copy)]
+pub struct Out {
+    pub locale: Locale,
+    pub json: bool,
+}
+
+impl Out {
+    /// Prints a successful result: `data` as JSON, or the human text.
+    pub fn done<T: Serialize + ?Sized>(
+        &self,
+        data: &T,
+        human: impl FnOnce(Locale) -> String,
+    ) -> CliResult {
+        let text = if self.json {
+            serde_json::to_string_pretty(data)
+                .map_err(|e| CliError::Core(Error::Internal(e.to_string())))?
+        } else {
+            human(self.locale)
+        };
+        print_stdout(&text);
+        Ok(())
+    }
+
+    /// A side remark for people (e.g. "the database was updated first"). Goes to
+    /// stderr, and not at all with --json, so stdout stays one document.
+    pub fn note(&self, text: impl FnOnce(Locale) -> String) {
+        if !self.json {
+            let _ = writeln!(std::io::stderr(), "{}", text(self.locale));
+        }
+    }
+
+    /// Reports a failure and returns the process exit code.
+    pub fn fail(&self, err: &CliError) -> i32 {
+        let p = err.payload();
+        if self.json {
+            #[derive(Serialize)]
+            struct Wrapped<'a> {
+                error: &'a ErrorPayload,
+            }
+            // Serializing plain strings cannot fail; fall back to nothing rather than panic.
+            let doc = serde_json::to_string_pretty(&Wrapped { error: &p }).unwrap_or_default();
+            print_stdout(&doc);
+        } else {
+            let msg = match self.locale {
+                Locale::Ar => &p.message_ar,
+                Locale::En => &p.message_en,
+            };
+            let _ = writeln!(std::io::stderr(), "error[{}]: {msg}", p.code);
+        }
+        err.exit_code()
+    }
+}
+
+/// Writes to stdout without panicking when the reader went away (`| head`).
+fn print_stdout(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+}
