@@ -6,7 +6,7 @@ mod e2e {
     pub mod driver;
 }
 
-use e2e::driver::{exclusive, App};
+use e2e::driver::{exclusive, within, App};
 use maarid_core::company::CompanyInput;
 use maarid_core::setup::{AdminInput, SetupInput};
 use maarid_core::users::{self, NewUser};
@@ -95,183 +95,197 @@ async fn set_field(app: &App, name: &str, value: &str) {
 
 #[tokio::test(flavor = "current_thread")]
 async fn first_run_setup_in_arabic_then_logout_and_login() {
-    let _turn = exclusive();
-    let app = App::launch_fresh().await;
-    app.wait_for("#setup-form").await;
-    assert_eq!(app.js("return document.documentElement.dir").await, "rtl");
-    assert_eq!(app.js("return document.documentElement.lang").await, "ar");
-    // Nothing else is reachable before setup: the shell is not there.
-    assert_eq!(
-        app.js("return document.querySelector('#main-nav') === null")
-            .await,
-        true
-    );
-    app.screenshot("01-setup-company").await;
+    let _turn = exclusive().await;
+    within(async {
+        let app = App::launch_fresh().await;
+        app.wait_for("#setup-form").await;
+        assert_eq!(app.js("return document.documentElement.dir").await, "rtl");
+        assert_eq!(app.js("return document.documentElement.lang").await, "ar");
+        // Nothing else is reachable before setup: the shell is not there.
+        assert_eq!(
+            app.js("return document.querySelector('#main-nav') === null")
+                .await,
+            true
+        );
+        app.screenshot("01-setup-company").await;
 
-    // Next refuses an empty required name.
-    app.click("#setup-next").await;
-    app.wait_until(
-        "the required-name warning",
-        "document.querySelector('#setup-form [name=name_ar][aria-invalid=true]')",
-    )
-    .await;
+        // Next refuses an empty required name.
+        app.click("#setup-next").await;
+        app.wait_until(
+            "the required-name warning",
+            "document.querySelector('#setup-form [name=name_ar][aria-invalid=true]')",
+        )
+        .await;
 
-    app.fill("#setup-form [name=name_ar]", "معرض الواحة للأثاث")
-        .await;
-    app.fill("#setup-form [name=name_en]", "Oasis Furniture")
-        .await;
-    set_field(&app, "country", "AE").await;
-    set_field(&app, "tax_number", "100000000000003").await;
-    app.click("#setup-next").await;
-    app.wait_for("#setup-form [name=max_failed_logins]").await;
-    app.screenshot("02-setup-settings").await;
-    app.click("#setup-next").await;
-    app.wait_for("#setup-form [name=pattern], #setup-form [data-doc-type]")
-        .await;
-    app.screenshot("03-setup-numbering").await;
-    app.click("#setup-next").await;
-    app.fill("#setup-form [name=username]", "owner").await;
-    app.fill("#setup-form [name=full_name]", "سالم المالك")
-        .await;
-    app.fill("#setup-form [name=password]", "owner-pass-1")
-        .await;
-    app.fill("#setup-form [name=password_confirm]", "owner-pass-1")
-        .await;
-    app.screenshot("04-setup-admin").await;
-    app.click("#setup-finish").await;
-
-    // The administrator is logged in and lands in the shell.
-    app.wait_for("#main-nav").await;
-    app.wait_until(
-        "the user's name in the top bar",
-        "document.querySelector('#user-menu')?.textContent.includes('سالم المالك')",
-    )
-    .await;
-    for route in [
-        "home",
-        "contacts",
-        "inquiries",
-        "quotations",
-        "letters",
-        "calendar",
-        "tasks",
-        "reports",
-        "settings",
-    ] {
-        app.wait_for(&format!("#main-nav a[data-route={route}]"))
+        app.fill("#setup-form [name=name_ar]", "معرض الواحة للأثاث")
             .await;
-    }
-    app.screenshot("05-home-ar").await;
+        app.fill("#setup-form [name=name_en]", "Oasis Furniture")
+            .await;
+        set_field(&app, "country", "AE").await;
+        set_field(&app, "tax_number", "100000000000003").await;
+        app.click("#setup-next").await;
+        app.wait_for("#setup-form [name=max_failed_logins]").await;
+        app.screenshot("02-setup-settings").await;
+        app.click("#setup-next").await;
+        app.wait_for("#setup-form [name=pattern], #setup-form [data-doc-type]")
+            .await;
+        app.screenshot("03-setup-numbering").await;
+        app.click("#setup-next").await;
+        app.fill("#setup-form [name=username]", "owner").await;
+        app.fill("#setup-form [name=full_name]", "سالم المالك")
+            .await;
+        app.fill("#setup-form [name=password]", "owner-pass-1")
+            .await;
+        app.fill("#setup-form [name=password_confirm]", "owner-pass-1")
+            .await;
+        app.screenshot("04-setup-admin").await;
+        app.click("#setup-next").await;
+        app.wait_until(
+            "the review step",
+            "document.querySelector('#setup-step-review')?.offsetParent !== null",
+        )
+        .await;
+        app.screenshot("04b-setup-review").await;
+        app.click("#setup-finish").await;
 
-    // What the wizard saved is what the database holds.
-    {
-        let db = Db::open(&app.db_path).unwrap();
-        let c = maarid_core::company::get(&db).unwrap();
-        assert_eq!(c.profile.name_ar, "معرض الواحة للأثاث");
-        assert_eq!(c.profile.country, "AE");
-        assert_eq!(c.profile.currency, "AED", "currency follows the country");
-        assert_eq!(c.profile.default_vat_rate, "5", "VAT follows the country");
-        let s = maarid_core::setup::is_done(&db).unwrap();
-        assert!(s);
-    }
+        // The administrator is logged in and lands in the shell.
+        app.wait_for("#main-nav").await;
+        app.wait_until(
+            "the user's name in the top bar",
+            "document.querySelector('#user-menu')?.textContent.includes('سالم المالك')",
+        )
+        .await;
+        for route in [
+            "home",
+            "contacts",
+            "inquiries",
+            "quotations",
+            "letters",
+            "calendar",
+            "tasks",
+            "reports",
+            "settings",
+        ] {
+            app.wait_for(&format!("#main-nav a[data-route={route}]"))
+                .await;
+        }
+        app.screenshot("05-home-ar").await;
 
-    // Modules not built yet say so plainly.
-    app.route("#/quotations").await;
-    app.wait_for(".not-built").await;
-    app.screenshot("06-not-built-ar").await;
+        // What the wizard saved is what the database holds.
+        {
+            let db = Db::open(&app.db_path).unwrap();
+            let c = maarid_core::company::get(&db).unwrap();
+            assert_eq!(c.profile.name_ar, "معرض الواحة للأثاث");
+            assert_eq!(c.profile.country, "AE");
+            assert_eq!(c.profile.currency, "AED", "currency follows the country");
+            assert_eq!(c.profile.default_vat_rate, "5", "VAT follows the country");
+            let s = maarid_core::setup::is_done(&db).unwrap();
+            assert!(s);
+        }
 
-    app.click("#logout").await;
-    login(&app, "owner", "wrong-password").await;
-    app.wait_until(
-        "the wrong-password message",
-        "document.querySelector('#login-error')?.textContent.includes('غير صحيحة')",
-    )
+        // Modules not built yet say so plainly.
+        app.route("#/quotations").await;
+        app.wait_for(".not-built").await;
+        app.screenshot("06-not-built-ar").await;
+
+        app.click("#logout").await;
+        login(&app, "owner", "wrong-password").await;
+        app.wait_until(
+            "the wrong-password message",
+            "document.querySelector('#login-error')?.textContent.includes('غير صحيحة')",
+        )
+        .await;
+        app.screenshot("07-login-wrong-password").await;
+        login(&app, "owner", "owner-pass-1").await;
+        app.wait_for("#main-nav").await;
+        app.quit().await;
+    })
     .await;
-    app.screenshot("07-login-wrong-password").await;
-    login(&app, "owner", "owner-pass-1").await;
-    app.wait_for("#main-nav").await;
-    app.quit().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn switching_to_english_mirrors_the_layout_and_back() {
-    let _turn = exclusive();
-    let dir = tempfile::tempdir().unwrap();
-    let db = prepared_db(&dir, &[], 5);
-    let app = App::launch_with(dir, db).await;
-    app.screenshot("08-login-ar").await;
-    login(&app, "admin", ADMIN_PW).await;
-    app.wait_for("#main-nav").await;
-    let nav_ar = app.text("#main-nav").await;
-    assert!(nav_ar.contains("جهات الاتصال"), "{nav_ar}");
-    let side_ar = app
-        .js("return document.querySelector('#main-nav').getBoundingClientRect().left")
-        .await;
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let db = prepared_db(&dir, &[], 5);
+        let app = App::launch_with(dir, db).await;
+        app.screenshot("08-login-ar").await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        let nav_ar = app.text("#main-nav").await;
+        assert!(nav_ar.contains("جهات الاتصال"), "{nav_ar}");
+        let side_ar = app
+            .js("return document.querySelector('#main-nav').getBoundingClientRect().left")
+            .await;
 
-    app.click("#lang-toggle").await;
-    app.wait_until(
-        "English layout",
-        "document.documentElement.dir === 'ltr' && document.documentElement.lang === 'en'",
-    )
-    .await;
-    let nav_en = app.text("#main-nav").await;
-    assert!(
-        nav_en.contains("Contacts") && !nav_en.contains("جهات"),
-        "{nav_en}"
-    );
-    let side_en = app
-        .js("return document.querySelector('#main-nav').getBoundingClientRect().left")
-        .await;
-    assert!(
-        side_ar.as_f64().unwrap() > side_en.as_f64().unwrap(),
-        "the sidebar moves from right to left: {side_ar} vs {side_en}"
-    );
-    app.screenshot("09-home-en").await;
-    for (route, shot) in [
-        ("#/settings/company", "10-settings-en"),
-        ("#/admin/users", "11-users-en"),
-        ("#/admin/roles", "12-roles-en"),
-        ("#/admin/audit", "13-audit-en"),
-    ] {
-        app.route(route).await;
+        app.click("#lang-toggle").await;
         app.wait_until(
+            "English layout",
+            "document.documentElement.dir === 'ltr' && document.documentElement.lang === 'en'",
+        )
+        .await;
+        let nav_en = app.text("#main-nav").await;
+        assert!(
+            nav_en.contains("Contacts") && !nav_en.contains("جهات"),
+            "{nav_en}"
+        );
+        let side_en = app
+            .js("return document.querySelector('#main-nav').getBoundingClientRect().left")
+            .await;
+        assert!(
+            side_ar.as_f64().unwrap() > side_en.as_f64().unwrap(),
+            "the sidebar moves from right to left: {side_ar} vs {side_en}"
+        );
+        app.screenshot("09-home-en").await;
+        for (route, shot) in [
+            ("#/settings/company", "10-settings-en"),
+            ("#/admin/users", "11-users-en"),
+            ("#/admin/roles", "12-roles-en"),
+            ("#/admin/audit", "13-audit-en"),
+        ] {
+            app.route(route).await;
+            app.wait_until(
             "the screen to load",
             "document.querySelector('#view') && !document.querySelector('#view [aria-busy=true]')",
         )
         .await;
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        app.screenshot(shot).await;
-    }
-    // The choice is the user's own preference, kept in the database.
-    {
-        let db = Db::open(&app.db_path).unwrap();
-        let admin = maarid_core::access::Actor::system("test");
-        let u = users::get(&db, &admin, "admin").unwrap();
-        assert_eq!(u.locale, Some(maarid_core::Locale::En));
-    }
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            app.screenshot(shot).await;
+        }
+        // The choice is the user's own preference, kept in the database.
+        {
+            let db = Db::open(&app.db_path).unwrap();
+            let admin = maarid_core::access::Actor::system("test");
+            let u = users::get(&db, &admin, "admin").unwrap();
+            assert_eq!(u.locale, Some(maarid_core::Locale::En));
+        }
 
-    app.click("#lang-toggle").await;
-    app.wait_until(
-        "Arabic layout",
-        "document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'",
-    )
+        app.click("#lang-toggle").await;
+        app.wait_until(
+            "Arabic layout",
+            "document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ar'",
+        )
+        .await;
+        assert!(app.text("#main-nav").await.contains("جهات الاتصال"));
+        for (route, shot) in [
+            ("#/settings/company", "14-settings-ar"),
+            ("#/admin/users", "15-users-ar"),
+            ("#/admin/roles", "16-roles-ar"),
+        ] {
+            app.route(route).await;
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            app.screenshot(shot).await;
+        }
+        app.quit().await;
+    })
     .await;
-    assert!(app.text("#main-nav").await.contains("جهات الاتصال"));
-    for (route, shot) in [
-        ("#/settings/company", "14-settings-ar"),
-        ("#/admin/users", "15-users-ar"),
-        ("#/admin/roles", "16-roles-ar"),
-    ] {
-        app.route(route).await;
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        app.screenshot(shot).await;
-    }
-    app.quit().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn a_sales_user_is_refused_user_management_in_the_ui_and_through_invoke() {
-    let _turn = exclusive();
+    let _turn = exclusive().await;
+    within(async {
     let dir = tempfile::tempdir().unwrap();
     let db = prepared_db(&dir, &[("rami", "sales_user")], 5);
     let app = App::launch_with(dir, db).await;
@@ -334,57 +348,62 @@ async fn a_sales_user_is_refused_user_management_in_the_ui_and_through_invoke() 
         "settings unchanged"
     );
     app.quit().await;
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "current_thread")]
 async fn wrong_passwords_lock_the_account() {
-    let _turn = exclusive();
-    let dir = tempfile::tempdir().unwrap();
-    let db = prepared_db(&dir, &[("mona", "sales_manager")], 3);
-    let app = App::launch_with(dir, db).await;
-    for attempt in 1..=2 {
-        login(&app, "mona", &format!("wrong-{attempt}")).await;
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let db = prepared_db(&dir, &[("mona", "sales_manager")], 3);
+        let app = App::launch_with(dir, db).await;
+        for attempt in 1..=2 {
+            login(&app, "mona", &format!("wrong-{attempt}")).await;
+            app.wait_until(
+                "the wrong-password message",
+                "document.querySelector('#login-error')?.textContent.includes('غير صحيحة')",
+            )
+            .await;
+            app.js("document.querySelector('#login-error').textContent = ''")
+                .await;
+        }
+        login(&app, "mona", "wrong-3").await;
         app.wait_until(
-            "the wrong-password message",
-            "document.querySelector('#login-error')?.textContent.includes('غير صحيحة')",
+            "the locked message",
+            "document.querySelector('#login-error')?.textContent.includes('مقفل')",
         )
         .await;
+        app.screenshot("18-login-locked").await;
+        // The right password no longer helps.
         app.js("document.querySelector('#login-error').textContent = ''")
             .await;
-    }
-    login(&app, "mona", "wrong-3").await;
-    app.wait_until(
-        "the locked message",
-        "document.querySelector('#login-error')?.textContent.includes('مقفل')",
-    )
-    .await;
-    app.screenshot("18-login-locked").await;
-    // The right password no longer helps.
-    app.js("document.querySelector('#login-error').textContent = ''")
+        login(&app, "mona", "mona-password").await;
+        app.wait_until(
+            "the locked message again",
+            "document.querySelector('#login-error')?.textContent.includes('مقفل')",
+        )
         .await;
-    login(&app, "mona", "mona-password").await;
-    app.wait_until(
-        "the locked message again",
-        "document.querySelector('#login-error')?.textContent.includes('مقفل')",
-    )
-    .await;
-    assert_eq!(
-        app.js("return document.querySelector('#main-nav') === null")
-            .await,
-        true
-    );
+        assert_eq!(
+            app.js("return document.querySelector('#main-nav') === null")
+                .await,
+            true
+        );
 
-    // An administrator unlocks her from the users screen.
-    login(&app, "admin", ADMIN_PW).await;
-    app.wait_for("#main-nav").await;
-    app.route("#/admin/users").await;
-    let row = app.wait_for("tr[data-username=mona]").await;
-    assert!(row.text().await.unwrap().contains("مقفل"));
-    app.invoke("users_unlock", json!({"id": "mona"}))
-        .await
-        .unwrap();
-    let db = Db::open(&app.db_path).unwrap();
-    let mona = users::get(&db, &maarid_core::access::Actor::system("test"), "mona").unwrap();
-    assert!(!mona.locked);
-    app.quit().await;
+        // An administrator unlocks her from the users screen.
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        app.route("#/admin/users").await;
+        let row = app.wait_for("tr[data-username=mona]").await;
+        assert!(row.text().await.unwrap().contains("مقفل"));
+        app.invoke("users_unlock", json!({"id": "mona"}))
+            .await
+            .unwrap();
+        let db = Db::open(&app.db_path).unwrap();
+        let mona = users::get(&db, &maarid_core::access::Actor::system("test"), "mona").unwrap();
+        assert!(!mona.locked);
+        app.quit().await;
+    })
+    .await;
 }

@@ -13,7 +13,8 @@ use serde_json::json;
 pub struct App {
     pub client: Client,
     driver: Child,
-    pub dir: tempfile::TempDir,
+    /// Holds the temp folder (database, XDG dirs, driver log) until the app is gone.
+    _dir: tempfile::TempDir,
     pub db_path: PathBuf,
 }
 
@@ -44,9 +45,19 @@ fn which(tool: &str) -> Option<PathBuf> {
 
 /// Serialises the tests of this binary: two WebKit apps at once on two cores only make
 /// each other slow and flaky.
-pub fn exclusive() -> std::sync::MutexGuard<'static, ()> {
-    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    LOCK.lock().unwrap_or_else(|p| p.into_inner())
+pub async fn exclusive() -> tokio::sync::MutexGuard<'static, ()> {
+    // tokio's Mutex works across the per-test runtimes and is not poisoned when a
+    // test fails, so the next test still runs.
+    static LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    LOCK.lock().await
+}
+
+/// Fails a test that runs for more than three minutes (a hung WebDriver call would
+/// otherwise hold CI until its own limit).
+pub async fn within<F: std::future::Future>(test: F) -> F::Output {
+    tokio::time::timeout(Duration::from_secs(180), test)
+        .await
+        .expect("end-to-end test took over 3 minutes")
 }
 
 impl App {
@@ -88,7 +99,6 @@ impl App {
             .env_remove("WAYLAND_DISPLAY")
             // WebKit's sandbox needs user namespaces that CI containers may not have.
             .env("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("driver.log")).unwrap());
@@ -130,7 +140,7 @@ impl App {
         let app = App {
             client,
             driver,
-            dir,
+            _dir: dir,
             db_path,
         };
         app.wait_for("body[data-ready]").await;
