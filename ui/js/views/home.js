@@ -2,20 +2,8 @@
 import { h, timeEl } from '../dom.js';
 import { state, can } from '../state.js';
 import { icon, logoMark } from '../components/icons.js';
+import { WORK_MODULES, ADMIN_MODULES, visible } from '../modules.js';
 
-const TILES = [
-  ['contacts', 'contacts', 'contacts'],
-  ['inquiries', 'inquiries', 'inquiries'],
-  ['quotations', 'quotations', 'quotations'],
-  ['letters', 'letters', 'letters'],
-  ['calendar', 'calendar', 'calendar'],
-  ['tasks', 'tasks', 'tasks'],
-  ['reports', 'reports', 'reports'],
-  ['settings', 'settings/company', 'settings', null],
-  ['users', 'admin/users', 'users', 'user'],
-  ['roles', 'admin/roles', 'roles', 'role'],
-  ['audit', 'admin/audit', 'audit', 'audit_log'],
-];
 
 export function renderHome(view) {
   const c = state.company;
@@ -38,7 +26,7 @@ export function renderHome(view) {
     ),
   );
 
-  const tiles = TILES.filter(([, , , docType]) => !docType || can(docType, 'read')).map(([key, path, iconName]) =>
+  const tiles = visible([...WORK_MODULES, ...ADMIN_MODULES], can).map(([key, path, iconName]) =>
     h(
       'li',
       null,

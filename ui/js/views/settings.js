@@ -72,62 +72,61 @@ async function submitting(button, fn) {
   }
 }
 
-async function companyTab(body, writable) {
-  const company = await api.companyGet();
-  const fields = companyFields();
-  fields.fill(company);
-  const { form, error, save } = formCard('company-form', fields.root, writable);
-  if (!writable) fields.setDisabled(true);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (!writable) return;
-    clearErrors(form);
-    const bad = fields.validate();
-    if (bad) {
-      bad.focus();
-      return;
-    }
-    submitting(save, async () => {
-      try {
-        state.company = await api.companyUpdate(fields.read());
-        fields.fill(state.company);
-        document.dispatchEvent(new CustomEvent('maarid:company'));
-        showToast('toast.saved');
-      } catch (err) {
-        applyServerError(form, err, error, { logo_data_url: 'logo' });
+// One form tab: load, fill, validate in the browser, save, refill from what was saved.
+function formTab(body, writable, { id, fields, load, save, saved, fieldMap }) {
+  return load().then((record) => {
+    fields.fill(record);
+    const { form, error, save: button } = formCard(id, fields.root, writable);
+    if (!writable) fields.setDisabled(true);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!writable) return;
+      clearErrors(form);
+      const bad = fields.validate();
+      if (bad) {
+        bad.focus();
+        return;
       }
+      submitting(button, async () => {
+        try {
+          const after = await save(fields.read());
+          fields.fill(after);
+          saved(after);
+          showToast('toast.saved');
+        } catch (err) {
+          applyServerError(form, err, error, fieldMap);
+        }
+      });
     });
+    body.replaceChildren(form);
   });
-  body.replaceChildren(form);
 }
 
-async function crmTab(body, writable) {
-  const settings = await api.settingsGet();
-  const fields = settingsFields();
-  fields.fill(settings);
-  const { form, error, save } = formCard('settings-form', fields.root, writable);
-  if (!writable) fields.setDisabled(true);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (!writable) return;
-    clearErrors(form);
-    const bad = fields.validate();
-    if (bad) {
-      bad.focus();
-      return;
-    }
-    submitting(save, async () => {
-      try {
-        state.settings = await api.settingsUpdate(fields.read());
-        fields.fill(state.settings);
-        applyDigits(state.settings.digits);
-        showToast('toast.saved');
-      } catch (err) {
-        applyServerError(form, err, error);
-      }
-    });
+function companyTab(body, writable) {
+  return formTab(body, writable, {
+    id: 'company-form',
+    fields: companyFields(),
+    load: () => api.companyGet(),
+    save: (input) => api.companyUpdate(input),
+    saved: (company) => {
+      state.company = company;
+      document.dispatchEvent(new CustomEvent('maarid:company'));
+    },
+    fieldMap: { logo_data_url: 'logo' },
   });
-  body.replaceChildren(form);
+}
+
+function crmTab(body, writable) {
+  return formTab(body, writable, {
+    id: 'settings-form',
+    fields: settingsFields(),
+    load: () => api.settingsGet(),
+    save: (input) => api.settingsUpdate(input),
+    saved: (settings) => {
+      state.settings = settings;
+      applyDigits(settings.digits);
+    },
+  });
 }
 
 async function numberingTab(body, writable) {

@@ -1,5 +1,6 @@
 // The logged-in frame: sidebar navigation, top bar, and <main id="view"> for the route.
 import { h, localize } from '../dom.js';
+import { WORK_MODULES, ADMIN_MODULES, visible } from '../modules.js';
 import { state, can } from '../state.js';
 import { logout } from '../session.js';
 import { langToggle } from '../components/lang-toggle.js';
@@ -38,22 +39,7 @@ export function hasRoute(path) {
 }
 
 // Work modules first, then administration (shown only with the read right).
-const MAIN_NAV = [
-  ['home', 'home', 'home'],
-  ['contacts', 'contacts', 'contacts'],
-  ['inquiries', 'inquiries', 'inquiries'],
-  ['quotations', 'quotations', 'quotations'],
-  ['letters', 'letters', 'letters'],
-  ['calendar', 'calendar', 'calendar'],
-  ['tasks', 'tasks', 'tasks'],
-  ['reports', 'reports', 'reports'],
-];
-const ADMIN_NAV = [
-  ['settings', 'settings/company', 'settings', null],
-  ['users', 'admin/users', 'users', 'user'],
-  ['roles', 'admin/roles', 'roles', 'role'],
-  ['audit', 'admin/audit', 'audit', 'audit_log'],
-];
+const HOME = ['home', 'home', 'home', null];
 
 function navLink([key, path, iconName]) {
   return h(
@@ -64,11 +50,11 @@ function navLink([key, path, iconName]) {
 }
 
 function buildShell() {
-  const admin = ADMIN_NAV.filter(([, , , docType]) => !docType || can(docType, 'read'));
+  const admin = visible(ADMIN_MODULES, can);
   const nav = h(
     'nav',
     { id: 'main-nav', i18nAttr: { 'aria-label': 'nav.label' } },
-    h('ul', { class: 'nav-list' }, MAIN_NAV.map(navLink)),
+    h('ul', { class: 'nav-list' }, [HOME, ...WORK_MODULES].map(navLink)),
     h('p', { class: 'nav-heading', id: 'nav-admin-heading', i18n: 'nav.admin_heading' }),
     h('ul', { class: 'nav-list', 'aria-labelledby': 'nav-admin-heading' }, admin.map(navLink)),
   );
