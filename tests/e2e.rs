@@ -253,12 +253,34 @@ async fn switching_to_english_mirrors_the_layout_and_back() {
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
             app.screenshot(shot).await;
         }
+        // Settings save for real: change the English company name.
+        app.route("#/settings/company").await;
+        app.fill("#company-form [name=name_en]", "Al Amana Motors Co.")
+            .await;
+        app.click("#company-save").await;
+        app.wait_until(
+            "the saved message",
+            "document.querySelector('#toast')?.textContent.trim().length > 0",
+        )
+        .await;
+        app.wait_until(
+            "the new name in the top bar",
+            "document.querySelector('#company-brand')?.textContent.includes('Al Amana Motors Co.')",
+        )
+        .await;
+
         // The choice is the user's own preference, kept in the database.
         {
             let db = Db::open(&app.db_path).unwrap();
             let admin = maarid_core::access::Actor::system("test");
             let u = users::get(&db, &admin, "admin").unwrap();
             assert_eq!(u.locale, Some(maarid_core::Locale::En));
+            let c = maarid_core::company::get(&db).unwrap();
+            assert_eq!(c.profile.name_en, "Al Amana Motors Co.");
+            assert_eq!(
+                c.profile.name_ar, "معرض الأمانة للسيارات",
+                "the rest is unchanged"
+            );
         }
 
         app.click("#lang-toggle").await;

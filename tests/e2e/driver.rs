@@ -12,7 +12,7 @@ use serde_json::json;
 
 pub struct App {
     pub client: Client,
-    driver: Child,
+    driver: Option<Child>,
     /// Holds the temp folder (database, XDG dirs, driver log) until the app is gone.
     _dir: tempfile::TempDir,
     pub db_path: PathBuf,
@@ -107,7 +107,7 @@ impl App {
             use std::os::unix::process::CommandExt;
             cmd.process_group(0); // so Drop can end the whole tree
         }
-        let driver = cmd.spawn().expect("start tauri-driver");
+        let mut driver = cmd.spawn().expect("start tauri-driver");
 
         let caps = json!({
             "browserName": "wry",
@@ -133,13 +133,17 @@ impl App {
                 Err(e) => {
                     let log =
                         std::fs::read_to_string(dir.path().join("driver.log")).unwrap_or_default();
+                    #[cfg(unix)]
+                    kill_group(driver.id());
+                    let _ = driver.kill();
+                    let _ = driver.wait();
                     panic!("no WebDriver session: {e}\n--- driver log ---\n{log}");
                 }
             }
         };
         let app = App {
             client,
-            driver,
+            driver: Some(driver),
             _dir: dir,
             db_path,
         };
@@ -247,11 +251,16 @@ impl App {
         self.stop();
     }
 
+    /// Ends the driver's process tree once; later calls do nothing (the group id may
+    /// belong to someone else by then).
     fn stop(&mut self) {
+        let Some(mut driver) = self.driver.take() else {
+            return;
+        };
         #[cfg(unix)]
-        unsafe_kill_group(self.driver.id());
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        kill_group(driver.id());
+        let _ = driver.kill();
+        let _ = driver.wait();
     }
 }
 
@@ -262,11 +271,19 @@ impl Drop for App {
 }
 
 #[cfg(unix)]
-fn unsafe_kill_group(pid: u32) {
-    // No libc dependency for one call: `kill -TERM -PGID` ends the whole tree.
-    let _ = Command::new("kill")
-        .args(["-TERM", &format!("-{pid}")])
-        .status();
+fn kill_group(pgid: u32) {
+    // kill(2) on the negative group id: the driver, WebKitWebDriver, the app and its
+    // web processes. Called directly because `/usr/bin/kill -TERM -PGID` misparses the
+    // group id and can signal every process (-1).
+    let Ok(pgid) = i32::try_from(pgid) else {
+        return;
+    };
+    if pgid > 1 {
+        // SAFETY: kill has no memory effects; a group that is already gone gives ESRCH.
+        unsafe {
+            libc::kill(-pgid, libc::SIGTERM);
+        }
+    }
 }
 
 pub fn artifacts_dir() -> PathBuf {
