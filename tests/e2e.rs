@@ -269,6 +269,10 @@ async fn switching_to_english_mirrors_the_layout_and_back() {
         )
         .await;
 
+        // The audit log names every action in words, the company change included.
+        app.route("#/admin/audit").await;
+        app.wait_until("translated audit actions", "document.querySelector('#audit-table tr[data-action=\"login.ok\"]')?.textContent.includes('Logged in') && document.querySelector('#audit-table tr[data-action=\"company.update\"]') && document.querySelectorAll('#audit-table code.audit-action').length === 0").await;
+
         // The choice is the user's own preference, kept in the database.
         {
             let db = Db::open(&app.db_path).unwrap();

@@ -14,11 +14,14 @@ function recordName(entity) {
   return hasKey(`record.${entity}`) ? h('span', { i18n: `record.${entity}` }) : h('code', null, entity);
 }
 
-// "user.create" → the verb's name if we have one, otherwise the code itself.
+// "user.create" → its own name; else the verb's name; else the code itself (an
+// action written by a newer version).
 function actionName(action) {
-  const verb = String(action).split('.').pop();
-  return hasKey(`audit.verb.${verb}`)
-    ? h('span', { class: 'audit-action', title: action, i18n: `audit.verb.${verb}` })
+  const own = `audit.act.${String(action).replaceAll('.', '_')}`;
+  const verb = `audit.verb.${String(action).split('.').pop()}`;
+  const key = hasKey(own) ? own : hasKey(verb) ? verb : null;
+  return key
+    ? h('span', { class: 'audit-action', title: action, i18n: key })
     : h('code', { class: 'audit-action' }, action);
 }
 
