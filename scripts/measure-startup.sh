@@ -4,14 +4,19 @@
 # resident memory, under Xvfb. Prints each figure beside its target and as a ratio.
 #
 #   scripts/measure-startup.sh [RUNS]      (default 5 runs; needs Xvfb and dbus-x11)
+#
+# Beside each figure it shows the same figure for a blank Tauri window
+# (examples/baseline_window.rs) measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
 cargo build --release --features custom-protocol -p maarid -p maarid-cli --quiet
+cargo build --release --features custom-protocol -p maarid --example baseline_window --quiet
 app="$CARGO_TARGET_DIR/release/maarid"
 cli="$CARGO_TARGET_DIR/release/maarid-cli"
+baseline="$CARGO_TARGET_DIR/release/examples/baseline_window"
 
 work="$(mktemp -d)"
 cleanup() { kill "${xvfb_pid:-}" "${DBUS_SESSION_BUS_PID:-}" 2>/dev/null || true; rm -rf "$work"; }
@@ -43,39 +48,50 @@ pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 
 # EGL at start-up, and on a display without a GPU (Xvfb) that loads llvmpipe.
 llvm_kb() { awk '/^[0-9a-f]+-/ {n=$6} /^Rss:/ {if (n ~ /libLLVM/) r+=$2} END {print r+0}' "/proc/$1/smaps" 2>/dev/null || echo 0; }
 
-starts=(); rss=(); tree=(); pss=(); llvm=()
-for i in $(seq 1 "$runs"); do
-  out="$work/run$i.out"
+# One launch: prints "start_ms rss_kb pss_kb llvm_kb tree_kb".
+measure_once() {
+  local out="$work/out" err="$work/err" t0 pid line ready
+  : >"$out"
   t0=$(date +%s%3N)
-  MAARID_STARTUP_PROBE=1 "$app" --db "$work/maarid.sqlite" >"$out" 2>"$work/run$i.err" &
+  MAARID_STARTUP_PROBE=1 "$@" >"$out" 2>"$err" &
   pid=$!
   for _ in $(seq 1 300); do grep -q MAARID_READY "$out" && break; sleep 0.05; done
   line=$(grep MAARID_READY "$out" || true)
-  [ -n "$line" ] || { echo "run $i: the app never reported ready"; cat "$work/run$i.err"; exit 1; }
+  [ -n "$line" ] || { echo "$1 never reported ready:" >&2; cat "$err" >&2; kill "$pid"; exit 1; }
   ready=$(sed -E 's/.*epoch_ms=([0-9]+).*/\1/' <<<"$line")
-  starts+=($((ready - t0)))
   sleep 5 # idle
-  rss+=($(rss_kb "$pid"))
-  pss+=($(pss_kb "$pid"))
-  llvm+=($(llvm_kb "$pid"))
-  tree+=($(tree_rss_kb "$pid"))
+  echo "$((ready - t0)) $(rss_kb "$pid") $(pss_kb "$pid") $(llvm_kb "$pid") $(tree_rss_kb "$pid")"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+# Maarid and the blank window take turns, so drift on the machine hits both alike.
+: >"$work/app.txt"; : >"$work/base.txt"
+for _ in $(seq 1 "$runs"); do
+  measure_once "$app" --db "$work/maarid.sqlite" >>"$work/app.txt"
+  measure_once "$baseline" >>"$work/base.txt"
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-worst() { printf '%s\n' "$@" | sort -n | tail -1; }
-size=$(stat -c %s "$app")
-s_med=$(median "${starts[@]}"); s_max=$(worst "${starts[@]}")
-r_med=$(( $(median "${rss[@]}") / 1024 )); t_med=$(( $(median "${tree[@]}") / 1024 ))
-p_med=$(( $(median "${pss[@]}") / 1024 )); l_med=$(( $(median "${llvm[@]}") / 1024 ))
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+col() { awk -v c="$2" '{print $c}' "$1" | median; }   # median of a column
+worst() { awk -v c="$2" '{print $c}' "$1" | sort -n | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+mb() { echo $(( $1 / 1024 )); }
+size=$(stat -c %s "$app")
+base_size=$(stat -c %s "$baseline")
 
-echo "Maarid release build, $runs runs ($(date -u +%Y-%m-%d), $(nproc) cores)"
-printf '%-38s %10s %10s %8s\n' figure measured target ratio
-printf '%-38s %10s %10s %8s\n' "binary size (MB)" "$(awk -v s="$size" 'BEGIN {printf "%.1f", s/1048576}')" 15 "$(ratio "$size" $((15 * 1048576)))"
-printf '%-38s %10s %10s %8s\n' "start-up to login screen, median (ms)" "$s_med" 1500 "$(ratio "$s_med" 1500)"
-printf '%-38s %10s %10s %8s\n' "start-up, slowest run (ms)" "$s_max" 1500 "$(ratio "$s_max" 1500)"
-printf '%-38s %10s %10s %8s\n' "idle RSS, app process (MB)" "$r_med" 150 "$(ratio "$r_med" 150)"
-printf '%-38s %10s %10s %8s\n' "  of which libLLVM (software GL, MB)" "$l_med" "-" "-"
-printf '%-38s %10s %10s %8s\n' "idle PSS, app process (MB)" "$p_med" "-" "-"
-printf '%-38s %10s %10s %8s\n' "idle RSS, app + WebKit helpers (MB)" "$t_med" "-" "-"
+row() { printf '%-40s %9s %9s %8s %8s %8s\n' "$@"; }
+echo "Maarid release build vs a blank Tauri window, $runs runs each, alternating ($(date -u +%Y-%m-%d), $(nproc) cores, Xvfb)"
+row figure Maarid blank "÷blank" target "÷target"
+row "binary size (MB)" "$(awk -v s="$size" 'BEGIN {printf "%.1f", s/1048576}')" "$(awk -v s="$base_size" 'BEGIN {printf "%.1f", s/1048576}')" "$(ratio "$size" "$base_size")" 15 "$(ratio "$size" $((15 * 1048576)))"
+a=$(col "$work/app.txt" 1); b=$(col "$work/base.txt" 1)
+row "start-up, median (ms) [blank: window built]" "$a" "$b" "$(ratio "$a" "$b")" 1500 "$(ratio "$a" 1500)"
+a=$(worst "$work/app.txt" 1); b=$(worst "$work/base.txt" 1)
+row "start-up, slowest run (ms)" "$a" "$b" "$(ratio "$a" "$b")" 1500 "$(ratio "$a" 1500)"
+a=$(mb "$(col "$work/app.txt" 2)"); b=$(mb "$(col "$work/base.txt" 2)")
+row "idle RSS, app process (MB)" "$a" "$b" "$(ratio "$a" "$b")" 150 "$(ratio "$a" 150)"
+a=$(mb "$(col "$work/app.txt" 4)"); b=$(mb "$(col "$work/base.txt" 4)")
+row "  of which libLLVM, software GL (MB)" "$a" "$b" "-" "-" "-"
+a=$(mb "$(col "$work/app.txt" 3)"); b=$(mb "$(col "$work/base.txt" 3)")
+row "idle PSS, app process (MB)" "$a" "$b" "$(ratio "$a" "$b")" "-" "-"
+a=$(mb "$(col "$work/app.txt" 5)"); b=$(mb "$(col "$work/base.txt" 5)")
+row "idle RSS, app + WebKit helpers (MB)" "$a" "$b" "$(ratio "$a" "$b")" "-" "-"
