@@ -271,7 +271,7 @@ async fn switching_to_english_mirrors_the_layout_and_back() {
 
         // The audit log names every action in words, the company change included.
         app.route("#/admin/audit").await;
-        app.wait_until("translated audit actions", "document.querySelector('#audit-table tr[data-action=\"login.ok\"]')?.textContent.includes('Logged in') && document.querySelector('#audit-table tr[data-action=\"company.update\"]') && document.querySelectorAll('#audit-table code.audit-action').length === 0").await;
+        app.wait_until("translated audit actions", "document.querySelector('#audit-table tr[data-action=\"login.ok\"]')?.textContent.includes('Logged in') && document.querySelector('#audit-table tr[data-action=\"company.update\"]') && document.querySelectorAll('#audit-table code.audit-action').length === 0 && document.querySelector('#audit-table tr[data-action=\"user.create\"] td:nth-child(4)')?.textContent.includes('admin') && !/[0-9a-f]{8}-[0-9a-f]{4}-/.test(document.querySelector('#audit-table tr[data-action=\"login.ok\"] td:nth-child(4)')?.textContent)").await;
 
         // The choice is the user's own preference, kept in the database.
         {

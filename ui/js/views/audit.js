@@ -10,6 +10,17 @@ import { RECORD_TYPES } from './roles.js';
 const PAGE = 50;
 const ENTITIES = [...RECORD_TYPES, 'company', 'number_series'];
 
+// Which record: its name where the entry carries one (the id stays as a tooltip),
+// the user's own name for their login events, otherwise the id.
+function recordLabel(e) {
+  const rec = e.after || e.before;
+  const title = e.entity_id || '';
+  if (rec?.username) return h('div', { class: 'sub', dir: 'auto', title }, rec.username);
+  if (rec?.name_ar) return h('div', { class: 'sub', title, bi: { ar: rec.name_ar, en: rec.name_en || rec.name_ar } });
+  if (e.entity === 'user' && e.entity_id && e.entity_id === e.actor_id) return h('div', { class: 'sub', dir: 'auto', title }, e.actor_name);
+  return e.entity_id ? h('div', { class: 'sub mono', dir: 'ltr' }, e.entity_id) : null;
+}
+
 function recordName(entity) {
   return hasKey(`record.${entity}`) ? h('span', { i18n: `record.${entity}` }) : h('code', null, entity);
 }
@@ -60,7 +71,7 @@ function row(e) {
     h('td', { class: 'nowrap' }, timeEl(e.at)),
     h('td', null, h('bdi', null, e.actor_name)),
     h('td', null, actionName(e.action)),
-    h('td', null, recordName(e.entity), e.entity_id ? h('div', { class: 'sub mono', dir: 'ltr' }, e.entity_id) : null),
+    h('td', null, recordName(e.entity), recordLabel(e)),
     h('td', { class: 'col-details' }, details(e)),
   );
 }
