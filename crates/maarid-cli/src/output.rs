@@ -64,6 +64,7 @@ impl CliError {
                 message_ar: text.ar.clone(),
                 message_en: text.en.clone(),
                 field: *field,
+                details: None,
             },
         }
     }

@@ -38,6 +38,8 @@ pub enum Error {
     BuiltinRole(String),
     #[error("role is still assigned to {0} user(s)")]
     RoleInUse(i64),
+    #[error("possible duplicate of {} existing contact(s)", .0.len())]
+    PossibleDuplicates(Vec<crate::contacts::DuplicateMatch>),
     #[error("not a Maarid database: {0}")]
     NotAMaaridDatabase(String),
     #[error("database is newer than this program (schema version {0})")]
@@ -133,6 +135,7 @@ impl Error {
             Error::LastAdmin => "last_admin",
             Error::BuiltinRole(_) => "builtin_role",
             Error::RoleInUse(_) => "role_in_use",
+            Error::PossibleDuplicates(_) => "possible_duplicate",
             Error::NotAMaaridDatabase(_) => "not_a_maarid_database",
             Error::DatabaseTooNew(_) => "database_too_new",
             Error::Io { .. } => "file_error",
@@ -154,6 +157,7 @@ impl Error {
             Error::LastAdmin | Error::BuiltinRole(_) | Error::RoleInUse(_) => 9,
             Error::NotAMaaridDatabase(_) | Error::DatabaseTooNew(_) => 10,
             Error::Io { .. } => 11,
+            Error::PossibleDuplicates(_) => 12,
             Error::Db(_) | Error::Migration(_) | Error::Internal(_) => 1,
         }
     }
@@ -226,6 +230,16 @@ impl Error {
                 format!("لا يمكن حذف الدور: ما زال مُسندًا إلى {n} مستخدم."),
                 format!("The role cannot be deleted: {n} user(s) still have it."),
             ),
+            Error::PossibleDuplicates(m) => Text::new(
+                format!(
+                    "يبدو أن جهة الاتصال موجودة مسبقًا ({} تطابق). افتح الموجودة، أو ادمجها، أو احفظ على أي حال.",
+                    m.len()
+                ),
+                format!(
+                    "This contact seems to exist already ({} match(es)). Open the existing one, merge, or save anyway.",
+                    m.len()
+                ),
+            ),
             Error::NotAMaaridDatabase(p) => Text::new(
                 format!("الملف ليس قاعدة بيانات معارض صالحة: {p}"),
                 format!("This file is not a valid Maarid database: {p}"),
@@ -265,6 +279,10 @@ impl Error {
                 Error::Invalid { field, .. } => Some(field),
                 _ => None,
             },
+            details: match self {
+                Error::PossibleDuplicates(m) => serde_json::to_value(m).ok(),
+                _ => None,
+            },
         }
     }
 }
@@ -276,6 +294,9 @@ pub struct ErrorPayload {
     pub message_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
+    /// Structured detail for the UI, e.g. the existing contacts a new one duplicates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<serde_json::Value>,
 }
 
 impl From<refinery::Error> for Error {

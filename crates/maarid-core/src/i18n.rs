@@ -121,6 +121,15 @@ pub fn field_name(key: &str) -> Text {
         "action" => Text::new("الإجراء", "Action"),
         "scope" => Text::new("النطاق", "Scope"),
         "file" => Text::new("الملف", "File"),
+        "phone" => Text::new("رقم الهاتف", "Phone number"),
+        "name" => Text::new("الاسم", "Name"),
+        "name_latin" => Text::new("الاسم بالأحرف اللاتينية", "Name in Latin letters"),
+        "company_name" => Text::new("اسم الشركة", "Company name"),
+        "job_title" => Text::new("المسمى الوظيفي", "Job title"),
+        "city" => Text::new("المدينة", "City"),
+        "notes" => Text::new("الملاحظات", "Notes"),
+        "tags" => Text::new("الوسوم", "Tags"),
+        "owner" => Text::new("المسؤول", "Owner"),
         _ => Text::new("القيمة", "Value"),
     }
 }

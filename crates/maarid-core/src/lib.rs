@@ -5,11 +5,14 @@
 pub mod access;
 pub mod audit;
 pub mod company;
+pub mod contacts;
 pub mod db;
 mod error;
 pub mod i18n;
 pub mod ids;
+mod keyed;
 pub mod numbering;
+pub mod search;
 pub mod settings;
 pub mod setup;
 pub mod users;

@@ -1,0 +1,396 @@
+//! Contact storage: validation, the rows, and the two search indexes kept in step in
+//! the same transaction.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::model::*;
+use super::phone::{normalize_email, normalize_phone};
+use crate::ids::{new_id, now};
+use crate::search::normalize::{digits, normalize};
+use crate::{Error, Result, Rule};
+
+/// A contact ready to store: trimmed, phones parsed, emails checked.
+pub(super) struct Clean {
+    pub kind: ContactKind,
+    pub name_ar: String,
+    pub name_latin: String,
+    pub company_name: String,
+    pub job_title: String,
+    pub phones: Vec<ContactPhone>,
+    pub emails: Vec<String>,
+    pub city: String,
+    pub source: Option<Source>,
+    pub preferred_channel: Option<Channel>,
+    pub owner_id: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: String,
+}
+
+fn text(field: &'static str, value: &str, max: usize) -> Result<String> {
+    let v = value.trim();
+    if v.chars().count() > max {
+        return Err(Error::invalid(field, Rule::TooLong));
+    }
+    Ok(v.to_string())
+}
+
+/// The company's country: the default region for phone numbers typed without one.
+pub(super) fn home_region(conn: &Connection) -> Result<String> {
+    Ok(crate::company::get_in(conn)?
+        .map(|c| c.profile.country)
+        .unwrap_or_else(|| "SA".to_string()))
+}
+
+pub(super) fn clean(
+    conn: &Connection,
+    input: &ContactInput,
+    default_owner: Option<&str>,
+) -> Result<Clean> {
+    let name_ar = text("name_ar", &input.name_ar, 200)?;
+    let name_latin = text("name_latin", &input.name_latin, 200)?;
+    let company_name = text("company_name", &input.company_name, 200)?;
+    if name_ar.is_empty() && name_latin.is_empty() && company_name.is_empty() {
+        return Err(Error::invalid("name", Rule::Required));
+    }
+    let region = home_region(conn)?;
+    let mut phones: Vec<ContactPhone> = Vec::new();
+    for p in input.phones.iter().filter(|p| !p.number.trim().is_empty()) {
+        let parsed = normalize_phone(&p.number, &region)?;
+        if !phones.iter().any(|q| q.e164 == parsed.e164) {
+            phones.push(ContactPhone {
+                label: p.label,
+                raw: p.number.trim().to_string(),
+                e164: parsed.e164,
+                national: parsed.national,
+            });
+        }
+    }
+    let mut emails: Vec<String> = Vec::new();
+    for e in input.emails.iter().filter(|e| !e.trim().is_empty()) {
+        let e = normalize_email(e)?;
+        if !emails.contains(&e) {
+            emails.push(e);
+        }
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for t in input
+        .tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+    {
+        if t.chars().count() > 50 {
+            return Err(Error::invalid("tags", Rule::TooLong));
+        }
+        if !tags.iter().any(|u| normalize(u) == normalize(t)) {
+            tags.push(t.to_string());
+        }
+    }
+    if phones.len() > 20 || emails.len() > 20 || tags.len() > 50 {
+        return Err(Error::invalid(
+            if tags.len() > 50 { "tags" } else { "phones" },
+            Rule::TooLong,
+        ));
+    }
+    let owner_id = input
+        .owner_id
+        .clone()
+        .filter(|o| !o.is_empty())
+        .or(default_owner.map(str::to_string));
+    if let Some(o) = &owner_id {
+        let live: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND deleted_at IS NULL)",
+            [o],
+            |r| r.get(0),
+        )?;
+        if !live {
+            return Err(Error::invalid("owner", Rule::UnknownValue));
+        }
+    }
+    Ok(Clean {
+        kind: input.kind.unwrap_or(ContactKind::Lead),
+        name_ar,
+        name_latin,
+        company_name,
+        job_title: text("job_title", &input.job_title, 200)?,
+        phones,
+        emails,
+        city: text("city", &input.city, 100)?,
+        source: input.source,
+        preferred_channel: input.preferred_channel,
+        owner_id,
+        tags,
+        notes: text("notes", &input.notes, 20_000)?,
+    })
+}
+
+/// Normalised display name (Arabic, else Latin, else company), for ranking.
+fn name_norm(c: &Clean) -> String {
+    let name = [&c.name_ar, &c.name_latin, &c.company_name]
+        .into_iter()
+        .find(|s| !s.is_empty());
+    normalize(name.map(String::as_str).unwrap_or(""))
+}
+
+/// Normalised name and city, for "same name in the same city" hints (empty when
+/// either is missing: a name alone is too weak a hint).
+pub(super) fn name_key(c: &Clean) -> String {
+    let name = normalize(if c.name_ar.is_empty() {
+        &c.name_latin
+    } else {
+        &c.name_ar
+    });
+    let city = normalize(&c.city);
+    if name.is_empty() || city.is_empty() {
+        return String::new();
+    }
+    format!("{name}\u{1f}{city}")
+}
+
+fn search_body(c: &Clean) -> String {
+    let mut parts = vec![
+        &c.name_ar,
+        &c.name_latin,
+        &c.company_name,
+        &c.job_title,
+        &c.city,
+        &c.notes,
+    ];
+    parts.extend(c.tags.iter());
+    parts.extend(c.emails.iter());
+    normalize(
+        &parts
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Every form a person might type a number in: national, with the trunk 0, and
+/// international without "+".
+fn phone_body(c: &Clean) -> String {
+    let mut out = Vec::new();
+    for p in &c.phones {
+        out.push(p.national.clone());
+        out.push(format!("0{}", p.national));
+        out.push(digits(&p.e164));
+    }
+    out.join(" ")
+}
+
+fn write_children(conn: &Connection, id: &str, num: i64, c: &Clean) -> Result<()> {
+    for table in ["contact_phones", "contact_emails", "contact_tags"] {
+        conn.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
+    }
+    for (i, p) in c.phones.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO contact_phones (id, contact_id, label, raw, e164, national, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![new_id(), id, p.label.key(), p.raw, p.e164, p.national, i as i64],
+        )?;
+    }
+    for (i, e) in c.emails.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO contact_emails (id, contact_id, email, position) VALUES (?1, ?2, ?3, ?4)",
+            params![new_id(), id, e, i as i64],
+        )?;
+    }
+    for t in &c.tags {
+        conn.execute(
+            "INSERT INTO contact_tags (contact_id, tag) VALUES (?1, ?2)",
+            params![id, t],
+        )?;
+    }
+    index(conn, num, Some(c))
+}
+
+/// Replaces a contact's entries in the search indexes (None: removes them).
+pub(super) fn index(conn: &Connection, num: i64, c: Option<&Clean>) -> Result<()> {
+    conn.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [num])?;
+    conn.execute("DELETE FROM contacts_phone_fts WHERE rowid = ?1", [num])?;
+    if let Some(c) = c {
+        conn.execute(
+            "INSERT INTO contacts_fts (rowid, body) VALUES (?1, ?2)",
+            params![num, search_body(c)],
+        )?;
+        if !c.phones.is_empty() {
+            conn.execute(
+                "INSERT INTO contacts_phone_fts (rowid, digits) VALUES (?1, ?2)",
+                params![num, phone_body(c)],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn insert(conn: &Connection, c: &Clean, created_by: Option<&str>) -> Result<String> {
+    let id = new_id();
+    let at = now();
+    conn.execute(
+        "INSERT INTO contacts (id, kind, name_ar, name_latin, company_name, job_title, city, source,
+            preferred_channel, owner_id, notes, name_key, name_norm, created_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            id, c.kind.key(), c.name_ar, c.name_latin, c.company_name, c.job_title, c.city,
+            c.source.map(Source::key), c.preferred_channel.map(Channel::key), c.owner_id, c.notes,
+            name_key(c), name_norm(c), created_by, at
+        ],
+    )?;
+    write_children(conn, &id, conn.last_insert_rowid(), c)?;
+    Ok(id)
+}
+
+pub(super) fn update(conn: &Connection, id: &str, c: &Clean) -> Result<()> {
+    let num = num_of(conn, id)?;
+    conn.execute(
+        "UPDATE contacts SET kind = ?2, name_ar = ?3, name_latin = ?4, company_name = ?5, job_title = ?6,
+            city = ?7, source = ?8, preferred_channel = ?9, owner_id = ?10, notes = ?11, name_key = ?12,
+            name_norm = ?13, updated_at = ?14
+         WHERE id = ?1",
+        params![
+            id, c.kind.key(), c.name_ar, c.name_latin, c.company_name, c.job_title, c.city,
+            c.source.map(Source::key), c.preferred_channel.map(Channel::key), c.owner_id, c.notes,
+            name_key(c), name_norm(c), now()
+        ],
+    )?;
+    write_children(conn, id, num, c)
+}
+
+pub(super) fn num_of(conn: &Connection, id: &str) -> Result<i64> {
+    conn.query_row(
+        "SELECT num FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("contact", id))
+}
+
+pub(super) fn get(conn: &Connection, id: &str) -> Result<Contact> {
+    let mut c = conn
+        .query_row(
+            "SELECT id, kind, name_ar, name_latin, company_name, job_title, city, source, preferred_channel,
+                owner_id, notes, created_at, updated_at
+             FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| {
+                let kind: String = r.get(1)?;
+                let source: Option<String> = r.get(7)?;
+                let channel: Option<String> = r.get(8)?;
+                Ok(Contact {
+                    id: r.get(0)?,
+                    kind: ContactKind::parse(&kind).unwrap_or(ContactKind::Lead),
+                    name_ar: r.get(2)?,
+                    name_latin: r.get(3)?,
+                    company_name: r.get(4)?,
+                    job_title: r.get(5)?,
+                    city: r.get(6)?,
+                    source: source.as_deref().and_then(Source::parse),
+                    preferred_channel: channel.as_deref().and_then(Channel::parse),
+                    owner_id: r.get(9)?,
+                    notes: r.get(10)?,
+                    created_at: r.get(11)?,
+                    updated_at: r.get(12)?,
+                    phones: vec![],
+                    emails: vec![],
+                    tags: vec![],
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("contact", id))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT label, raw, e164, national FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
+    )?;
+    c.phones = stmt
+        .query_map([id], |r| {
+            let label: String = r.get(0)?;
+            Ok(ContactPhone {
+                label: PhoneLabel::parse(&label).unwrap_or(PhoneLabel::Other),
+                raw: r.get(1)?,
+                e164: r.get(2)?,
+                national: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT email FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
+    )?;
+    c.emails = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt =
+        conn.prepare_cached("SELECT tag FROM contact_tags WHERE contact_id = ?1 ORDER BY tag")?;
+    c.tags = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(c)
+}
+
+/// Existing live contacts that look like `c` (leaving out `except`, the one being edited).
+pub(super) fn duplicates(
+    conn: &Connection,
+    c: &Clean,
+    except: Option<&str>,
+    emails_count: bool,
+) -> Result<Vec<DuplicateMatch>> {
+    let mut out: Vec<DuplicateMatch> = Vec::new();
+    let mut push =
+        |conn: &Connection, id: String, reason: DuplicateReason, matched: &str| -> Result<()> {
+            if Some(id.as_str()) != except
+                && !out.iter().any(|m| m.contact_id == id && m.reason == reason)
+            {
+                let display_name = get(conn, &id)?.display_name().to_string();
+                out.push(DuplicateMatch {
+                    contact_id: id,
+                    display_name,
+                    reason,
+                    matched: matched.to_string(),
+                });
+            }
+            Ok(())
+        };
+    let live = "JOIN contacts c ON c.id = x.contact_id AND c.deleted_at IS NULL";
+    for p in &c.phones {
+        let ids: Vec<String> = conn
+            .prepare_cached(&format!(
+                "SELECT DISTINCT x.contact_id FROM contact_phones x {live} WHERE x.e164 = ?1"
+            ))?
+            .query_map([&p.e164], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            push(conn, id, DuplicateReason::SamePhone, &p.raw)?;
+        }
+    }
+    if emails_count {
+        for e in &c.emails {
+            let ids: Vec<String> = conn
+                .prepare_cached(&format!(
+                    "SELECT DISTINCT x.contact_id FROM contact_emails x {live} WHERE x.email = ?1"
+                ))?
+                .query_map([e], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids {
+                push(conn, id, DuplicateReason::SameEmail, e)?;
+            }
+        }
+    }
+    let key = name_key(c);
+    if !key.is_empty() {
+        let ids: Vec<String> = conn
+            .prepare_cached(
+                "SELECT id FROM contacts WHERE name_key = ?1 AND deleted_at IS NULL LIMIT 5",
+            )?
+            .query_map([&key], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let shown = if c.name_ar.is_empty() {
+            c.name_latin.clone()
+        } else {
+            c.name_ar.clone()
+        };
+        for id in ids {
+            push(conn, id, DuplicateReason::SimilarNameSameCity, &shown)?;
+        }
+    }
+    Ok(out)
+}
