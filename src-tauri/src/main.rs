@@ -111,6 +111,13 @@ fn main() {
             commands::admin::roles_update,
             commands::admin::roles_delete,
             commands::admin::audit_list,
+            commands::contacts::contacts_search,
+            commands::contacts::contacts_get,
+            commands::contacts::contacts_create,
+            commands::contacts::contacts_update,
+            commands::contacts::contacts_delete,
+            commands::contacts::contacts_check_duplicates,
+            commands::contacts::users_directory,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

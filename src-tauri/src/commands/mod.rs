@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod app;
 pub mod company;
+pub mod contacts;
 
 use maarid_core::ErrorPayload;
 

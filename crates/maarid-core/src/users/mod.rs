@@ -113,6 +113,33 @@ pub fn list(db: &Db, actor: &Actor) -> Result<Vec<User>> {
     })
 }
 
+/// A colleague as anyone logged in may see them: enough to pick an owner or assignee.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Colleague {
+    pub id: String,
+    pub username: String,
+    pub full_name: String,
+}
+
+/// Active users, for owner and assignee pickers: any logged-in user may see them, no
+/// user-management right needed.
+pub fn directory(db: &Db, _actor: &Actor) -> Result<Vec<Colleague>> {
+    db.read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT id, username, full_name FROM users
+             WHERE deleted_at IS NULL AND enabled = 1 ORDER BY full_name, username",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Colleague {
+                id: r.get(0)?,
+                username: r.get(1)?,
+                full_name: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })
+}
+
 pub fn get(db: &Db, actor: &Actor, key: &str) -> Result<User> {
     let user = db.read(|c| find_in(c, key))?;
     if actor.user_id.as_deref() != Some(user.id.as_str()) {
