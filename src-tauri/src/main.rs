@@ -68,6 +68,12 @@ fn main() {
         }
     };
 
+    // The phone-number tables load on first use (tens of ms); do it off the UI path so
+    // the first contact a user saves is not the slow one.
+    std::thread::spawn(|| {
+        let _ = maarid_core::contacts::phone::normalize_phone("0500000000", "SA");
+    });
+
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second launch brings the running window forward instead.

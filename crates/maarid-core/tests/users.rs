@@ -341,3 +341,25 @@ fn own_password_change_needs_the_current_password() {
     assert!(users::login(&t.db, "admin", common::ADMIN_PASSWORD).is_err());
     users::login(&t.db, "admin", "new-password-1").unwrap();
 }
+
+#[test]
+fn the_directory_lists_active_colleagues_for_everyone_without_secrets() {
+    let (t, admin) = common::ready_db();
+    users::add(&t.db, &admin.actor, &common::new_user("sara", "sales_user")).unwrap();
+    users::add(&t.db, &admin.actor, &common::new_user("gone", "sales_user")).unwrap();
+    users::delete(&t.db, &admin.actor, "gone").unwrap();
+    let sara = users::login(&t.db, "sara", "sara-password").unwrap();
+    assert_eq!(
+        users::list(&t.db, &sara.actor).unwrap_err().code(),
+        "not_permitted"
+    );
+    let dir = users::directory(&t.db, &sara.actor).unwrap();
+    let names: Vec<&str> = dir.iter().map(|c| c.username.as_str()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"admin") && names.contains(&"sara") && !names.contains(&"gone"));
+    let json = serde_json::to_string(&dir).unwrap();
+    assert!(
+        !json.contains("argon2") && !json.contains("email"),
+        "{json}"
+    );
+}
