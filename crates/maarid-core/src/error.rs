@@ -232,11 +232,11 @@ impl Error {
             ),
             Error::PossibleDuplicates(m) => Text::new(
                 format!(
-                    "يبدو أن جهة الاتصال موجودة مسبقًا ({} تطابق). افتح الموجودة، أو ادمجها، أو احفظ على أي حال.",
+                    "يبدو أن جهة الاتصال موجودة مسبقًا ({} تطابق). افتح الموجودة، أو احفظ على أي حال.",
                     m.len()
                 ),
                 format!(
-                    "This contact seems to exist already ({} match(es)). Open the existing one, merge, or save anyway.",
+                    "This contact seems to exist already ({} match(es)). Open the existing one, or save anyway.",
                     m.len()
                 ),
             ),

@@ -205,7 +205,8 @@ fn the_same_phone_typed_differently_is_a_duplicate_until_the_user_saves_anyway()
         ),
         1
     );
-    // Editing a contact does not flag it as its own duplicate.
+    // Editing either contact does not ask again about the duplicate already accepted,
+    // nor flag a contact as its own duplicate.
     contacts::update(
         &t.db,
         a,
@@ -213,7 +214,26 @@ fn the_same_phone_typed_differently_is_a_duplicate_until_the_user_saves_anyway()
         &person("خالد العتيبي", "0551234567"),
         false,
     )
+    .unwrap();
+    contacts::update(
+        &t.db,
+        a,
+        &second.id,
+        &person("خالد السبيعي", "+966 55 123 4567"),
+        false,
+    )
+    .unwrap();
+    // A new match introduced by an edit is still caught.
+    contacts::create(&t.db, a, &person("سالم", "0509999999"), false).unwrap();
+    let e = contacts::update(
+        &t.db,
+        a,
+        &first.id,
+        &person("خالد العتيبي", "0509999999"),
+        false,
+    )
     .unwrap_err();
+    assert_eq!(e.code(), "possible_duplicate");
     let only = contacts::check_duplicates(&t.db, a, &person("خالد", "0551234567"), Some(&first.id))
         .unwrap();
     assert!(only.iter().all(|m| m.contact_id != first.id));

@@ -98,7 +98,23 @@ pub fn update(
             // Handing a contact to someone else is a change to "all records".
             actor.authorize(DocType::Contact, Action::Write, Target::Anyone)?;
         }
-        let dups = store::duplicates(tx, &c, Some(id), emails_count(tx, c.kind)?)?;
+        // Only matches this edit introduces count: ones the user already accepted when
+        // saving earlier are not asked about again.
+        let known = store::duplicates(
+            tx,
+            &store::clean_of(&before),
+            Some(id),
+            emails_count(tx, before.kind)?,
+        )?;
+        let dups: Vec<DuplicateMatch> =
+            store::duplicates(tx, &c, Some(id), emails_count(tx, c.kind)?)?
+                .into_iter()
+                .filter(|m| {
+                    !known
+                        .iter()
+                        .any(|k| k.contact_id == m.contact_id && k.reason == m.reason)
+                })
+                .collect();
         if !dups.is_empty() && !allow_duplicate {
             return Err(Error::PossibleDuplicates(dups));
         }

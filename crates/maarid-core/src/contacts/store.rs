@@ -124,6 +124,25 @@ pub(super) fn clean(
     })
 }
 
+/// The stored contact in the form `duplicates` compares (for "which matches are new").
+pub(super) fn clean_of(c: &Contact) -> Clean {
+    Clean {
+        kind: c.kind,
+        name_ar: c.name_ar.clone(),
+        name_latin: c.name_latin.clone(),
+        company_name: c.company_name.clone(),
+        job_title: c.job_title.clone(),
+        phones: c.phones.clone(),
+        emails: c.emails.clone(),
+        city: c.city.clone(),
+        source: c.source,
+        preferred_channel: c.preferred_channel,
+        owner_id: c.owner_id.clone(),
+        tags: c.tags.clone(),
+        notes: c.notes.clone(),
+    }
+}
+
 /// Normalised display name (Arabic, else Latin, else company), for ranking.
 fn name_norm(c: &Clean) -> String {
     let name = [&c.name_ar, &c.name_latin, &c.company_name]
@@ -379,7 +398,8 @@ pub(super) fn duplicates(
     if !key.is_empty() {
         let ids: Vec<String> = conn
             .prepare_cached(
-                "SELECT id FROM contacts WHERE name_key = ?1 AND deleted_at IS NULL LIMIT 5",
+                // `name_key <> ''` lets SQLite use the partial index.
+                "SELECT id FROM contacts WHERE name_key = ?1 AND name_key <> '' AND deleted_at IS NULL LIMIT 5",
             )?
             .query_map([&key], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
