@@ -3,12 +3,14 @@
 import { getLocale, tIn } from './i18n.js';
 
 export class ApiError extends Error {
-  constructor({ code, message_ar, message_en, field }) {
+  constructor({ code, message_ar, message_en, field, details }) {
     super(code);
     this.code = code;
     this.message_ar = message_ar;
     this.message_en = message_en;
     this.field = field ?? null;
+    // Structured detail for some codes, e.g. possible_duplicate: [DuplicateMatch].
+    this.details = details ?? null;
   }
 
   /** The message in the current language. */
@@ -76,6 +78,21 @@ export const api = {
   rolesCreate: (input) => call('roles_create', { input }),
   rolesUpdate: (id, input) => call('roles_update', { id, input }),
   rolesDelete: (id) => call('roles_delete', { id }),
+  usersDirectory: () => call('users_directory'),
+  contactsSearch: ({ text = '', limit, after } = {}) => {
+    const query = { text };
+    if (limit) query.limit = limit;
+    if (after) query.after = after;
+    return call('contacts_search', { query });
+  },
+  contactsGet: (id) => call('contacts_get', { id }),
+  contactsCreate: (input, allowDuplicate = false) =>
+    call('contacts_create', allowDuplicate ? { input, allowDuplicate: true } : { input }),
+  contactsUpdate: (id, input, allowDuplicate = false) =>
+    call('contacts_update', allowDuplicate ? { id, input, allowDuplicate: true } : { id, input }),
+  contactsDelete: (id) => call('contacts_delete', { id }),
+  contactsCheckDuplicates: (input, except) =>
+    call('contacts_check_duplicates', except ? { input, except } : { input }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

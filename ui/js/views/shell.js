@@ -14,11 +14,12 @@ import { renderUsers } from './users.js';
 import { renderRoles } from './roles.js';
 import { renderAudit } from './audit.js';
 import { renderAccount } from './account.js';
+import { renderContacts, renderContact } from './contacts.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
   home: { nav: 'home', render: renderHome },
-  contacts: { nav: 'contacts', render: notBuilt('contacts') },
+  contacts: { nav: 'contacts', render: renderContacts },
   inquiries: { nav: 'inquiries', render: notBuilt('inquiries') },
   quotations: { nav: 'quotations', render: notBuilt('quotations') },
   letters: { nav: 'letters', render: notBuilt('letters') },
@@ -34,8 +35,21 @@ const ROUTES = {
   account: { nav: null, render: renderAccount },
 };
 
+// Routes with a record id in them: [pattern, nav, view name, render(view, id)].
+const RECORD_ROUTES = [[/^contacts\/([^/]+)$/, 'contacts', 'contact', renderContact]];
+
+/** {nav, view, render(view)} for a path, or null. `view` names the page (data-view). */
+function resolve(path) {
+  if (Object.hasOwn(ROUTES, path)) return { view: path.replace('/', '-'), ...ROUTES[path] };
+  for (const [pattern, nav, view, render] of RECORD_ROUTES) {
+    const m = pattern.exec(path);
+    if (m) return { nav, view, render: (v) => render(v, m[1]) };
+  }
+  return null;
+}
+
 export function hasRoute(path) {
-  return Object.hasOwn(ROUTES, path);
+  return resolve(path) !== null;
 }
 
 // Work modules first, then administration (shown only with the read right).
@@ -127,7 +141,7 @@ export async function renderRoute(app, path) {
     app.replaceChildren(buildShell());
     refreshTopbar();
   }
-  const r = ROUTES[path];
+  const r = resolve(path);
   document.querySelectorAll('#main-nav a[data-route]').forEach((a) => {
     if (a.dataset.route === r.nav) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -135,7 +149,7 @@ export async function renderRoute(app, path) {
 
   const main = document.getElementById('view');
   const token = ++renderToken;
-  const container = h('div', { class: 'view', 'data-view': path.replace('/', '-') }, loading());
+  const container = h('div', { class: 'view', 'data-view': r.view }, loading());
   main.replaceChildren(container);
   try {
     await r.render(container);
@@ -148,8 +162,12 @@ export async function renderRoute(app, path) {
   }
   if (token !== renderToken) return;
   localize(container);
-  if (!firstPaint) {
-    // Move focus to the new page's heading so keyboard and screen-reader users start there.
+  // A page that names where typing should start (the contacts search box) gets focus;
+  // otherwise focus moves to the new page's heading, so keyboard and screen-reader
+  // users start there.
+  const start = container.querySelector('[autofocus]:not(:disabled)');
+  if (start) start.focus({ preventScroll: true });
+  else if (!firstPaint) {
     const heading = container.querySelector('h1');
     if (heading) {
       heading.tabIndex = -1;
