@@ -4,13 +4,15 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, Source};
 use maarid_core::Locale;
 
-const ABOUT: &str =
-    "Maarid (معارض) command line: first-run setup, users, backups, restores and database updates";
+const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, sample data, \
+backups, restores and database updates";
 
 const LONG_ABOUT: &str = "\
-Maarid (معارض) command line: first-run setup, users, backups, restores and database updates.
+Maarid (معارض) command line: first-run setup, users, contacts, sample data, backups,
+restores and database updates.
 
 It works directly on the Maarid database file, without the desktop app, and acts as the
 local administrator (anyone who can open the database file can already change it).
@@ -27,6 +29,8 @@ With --json, the result is printed as one JSON document, for scripts.
 Examples:
   maarid-cli setup --company-ar \"معرض النخبة\" --admin-user admin --admin-password-file pw.txt
   maarid-cli users list --lang en
+  maarid-cli contacts add --name-ar \"محمد عبدالله القحطاني\" --phone 0551234567 --city الرياض
+  maarid-cli contacts search احمد
   maarid-cli backup --out D:\\Backups\\maarid-2026-03-01.sqlite";
 
 /// Help section for the options every command accepts.
@@ -37,8 +41,9 @@ Exit codes (stable, for scripts):
   0   success
   1   other error (database error, failed migration, internal error)
   2   wrong command-line usage (unknown option, missing argument)
-  3   invalid input (a value was refused, or a confirmation such as --yes is missing)
-  4   not found (user, role or file)
+  3   invalid input (a value was refused, a confirmation such as --yes is missing, or
+      `contacts edit` was given nothing to change)
+  4   not found (user, role, contact or file)
   5   already exists (user name taken, backup file already there)
   6   not permitted
   7   wrong credentials, or the account is locked or disabled
@@ -46,11 +51,14 @@ Exit codes (stable, for scripts):
   9   refused by the administrator rules (the last active System Manager must stay)
   10  not a Maarid database, or the database is newer than this program
   11  a file could not be read or written
+  12  possible duplicate: a contact with the same phone or email, or a similar name in
+      the same city, already exists (add --allow-duplicate to save anyway)
 
 On failure the message is printed to standard error as `error[<code>]: <message>`;
 with --json, `{\"error\": {\"code\", \"message_ar\", \"message_en\", \"field\"?}}` is
-printed to standard output instead. The <code> values (e.g. setup_required,
-already_exists, last_admin) never change meaning.";
+printed to standard output instead (for possible_duplicate also \"details\": the list of
+matching contacts). The <code> values (e.g. setup_required, already_exists, last_admin,
+possible_duplicate) never change meaning.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -118,6 +126,20 @@ pub enum Command {
     Users {
         #[command(subcommand)]
         command: UsersCommand,
+    },
+
+    /// Add, show, change, delete, search and list contacts (customers, leads, companies)
+    #[command(long_about = CONTACTS_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Contacts {
+        #[command(subcommand)]
+        command: ContactsCommand,
+    },
+
+    /// Fill the database with generated sample data, for tests, demos and benchmarks
+    #[command(long_about = SEED_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Seed {
+        #[command(subcommand)]
+        command: SeedCommand,
     },
 
     /// Write a consistent copy of the database to a file
@@ -442,6 +464,352 @@ pub struct RestoreArgs {
     /// Confirm that the current database is to be replaced (required)
     #[arg(long)]
     pub yes: bool,
+}
+
+// ---- contacts ------------------------------------------------------------------------
+
+const CONTACTS_LONG: &str = "\
+Add, show, change, delete, search and list contacts: leads (people who may buy),
+customers and companies. A contact has an Arabic and/or Latin name or a company name,
+any number of phones (stored as typed and in international E.164 form, so 0551234567,
+٠٥٥١٢٣٤٥٦٧ and +966 55 123 4567 are the same number), emails, a city, tags and notes.
+
+Before saving, Maarid looks for contacts that seem to be the same person: the same
+phone, the same email, or a similar name in the same city. Such a save is refused with
+exit code 12 and the matches are listed; add --allow-duplicate to save anyway (this is
+recorded in the audit log).
+
+Search understands Arabic spelling variants (أحمد/احمد, فاطمة/فاطمه…), the beginnings of
+words, and any part of a phone number such as its last 4 digits.
+
+The command line acts as the administrator and sees every contact. Setup must have been
+done first (see `maarid-cli setup --help`).
+
+Examples:
+  maarid-cli contacts add --name-ar \"محمد عبدالله القحطاني\" --phone 0551234567 --city الرياض
+  maarid-cli contacts search احمد
+  maarid-cli contacts search 4567
+  maarid-cli contacts get 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b
+  maarid-cli contacts edit 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --kind customer --tag VIP
+  maarid-cli contacts list --limit 20 --json";
+
+const CONTACTS_ADD_LONG: &str = "\
+Add a contact. At least one of --name-ar, --name-latin or --company is required.
+
+Phones: give --phone once per number. A number may start with a label and a colon to say
+what it is for: mobile (the default), work, whatsapp, home or other, e.g.
+--phone whatsapp:0551234567. Numbers without a country code are read as numbers of the
+company's country (set at setup); Arabic-Indic digits (٠٥٥…), spaces and dashes are fine.
+
+If a contact with the same phone or email, or a similar name in the same city, already
+exists, nothing is saved: the matches are listed and the exit code is 12. Check them
+(`maarid-cli contacts get ID`), then run the command again with --allow-duplicate to
+save anyway.
+
+The new contact is printed, with its id (needed by get, edit and delete).
+
+Examples:
+  maarid-cli contacts add --name-ar \"محمد عبدالله القحطاني\" --phone 0551234567 --city الرياض
+  maarid-cli contacts add --kind customer --name-ar \"نورة سعد العتيبي\" --name-latin \"Noura Al-Otaibi\" \\
+      --phone ٠٥٠١٢٣٤٥٦٧ --phone whatsapp:+971501234567 --email noura@example.com \\
+      --source walk_in --channel whatsapp --tag VIP --tag تمويل --owner sara
+  maarid-cli contacts add --kind company --company \"شركة النخبة للتجارة\" --name-ar \"خالد الحربي\" \\
+      --job-title \"مدير المشتريات\" --phone work:0114567890 --json";
+
+const CONTACTS_GET_LONG: &str = "\
+Show one contact in full: names, kind, phones (international form and as typed), emails,
+city, source, preferred channel, owner, tags, notes and when it was created and last
+changed. With --json, prints the contact record.
+
+Examples:
+  maarid-cli contacts get 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b
+  maarid-cli contacts get 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --json";
+
+const CONTACTS_EDIT_LONG: &str = "\
+Change a contact. Only the options given change; everything else stays as it is.
+
+Text options replace the old value; give an empty value to clear one (--city \"\").
+--source none and --channel none clear those.
+--phone, --email and --tag ADD to the contact's phones, emails and tags. To replace a
+list instead, add --clear-phones, --clear-emails or --clear-tags: the list is emptied
+first, then the values given (if any) are put in.
+
+The same duplicate check as for `contacts add` applies (exit code 12; --allow-duplicate
+saves anyway). The changed contact is printed.
+
+Examples:
+  maarid-cli contacts edit 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --kind customer --tag VIP
+  maarid-cli contacts edit 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --clear-phones --phone 0559876543
+  maarid-cli contacts edit 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --city جدة --owner sara --notes \"\"";
+
+const CONTACTS_DELETE_LONG: &str = "\
+Delete a contact. This is a soft delete: the contact disappears from lists, searches and
+duplicate checks, but its record stays in the database (and in the audit log) for
+history and synchronisation.
+
+Example:
+  maarid-cli contacts delete 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b";
+
+const CONTACTS_SEARCH_LONG: &str = "\
+Find contacts by name, company, job title, city, notes, tags or email — or by any part
+of a phone number. Words match from their beginning and in any spelling variant
+(أحمد/احمد, فاطمة/فاطمه, مصطفى/مصطفي…); every word must match. Text made only of digits
+(at least 3) searches phone numbers: the last 4 digits are enough, and 055…, 55…, 966…
+and +966… forms all work. An exact phone match comes first, then names starting with the
+first word, then the rest, newest first.
+
+Results are shown a page at a time (--limit, 50 by default). When there are more, the
+cursor for the next page is printed: run the same command again with --after CURSOR.
+With --json, prints {\"items\": [...], \"next\": CURSOR or null}.
+
+Examples:
+  maarid-cli contacts search احمد
+  maarid-cli contacts search محمد القحطاني --limit 10
+  maarid-cli contacts search 4567
+  maarid-cli contacts search الرياض --after 2:1234 --json";
+
+const CONTACTS_LIST_LONG: &str = "\
+List all contacts, newest first, a page at a time (--limit, 50 by default). When there
+are more, the cursor for the next page is printed: run the command again with
+--after CURSOR. With --json, prints {\"items\": [...], \"next\": CURSOR or null}.
+
+Examples:
+  maarid-cli contacts list
+  maarid-cli contacts list --limit 500 --json
+  maarid-cli contacts list --after 2:1234";
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsCommand {
+    /// Add a contact (checks for possible duplicates first)
+    #[command(long_about = CONTACTS_ADD_LONG)]
+    Add(ContactFields),
+
+    /// Show one contact in full
+    #[command(long_about = CONTACTS_GET_LONG)]
+    Get {
+        /// The contact's id (shown by add, search and list)
+        id: String,
+    },
+
+    /// Change a contact: only the options given change
+    #[command(long_about = CONTACTS_EDIT_LONG)]
+    Edit(ContactEditArgs),
+
+    /// Delete a contact (soft delete: the record is kept for history)
+    #[command(long_about = CONTACTS_DELETE_LONG)]
+    Delete {
+        /// The contact's id (shown by add, search and list)
+        id: String,
+    },
+
+    /// Find contacts by name, city, tag, email… or part of a phone number
+    #[command(long_about = CONTACTS_SEARCH_LONG)]
+    Search(ContactSearchArgs),
+
+    /// List all contacts, newest first
+    #[command(long_about = CONTACTS_LIST_LONG)]
+    List(PageArgs),
+}
+
+/// What `contacts add` and `contacts edit` can set.
+#[derive(Debug, Args)]
+pub struct ContactFields {
+    /// lead (someone who may buy; the default for a new contact), customer or company
+    #[arg(long, value_name = "KIND", value_parser = keyed(ContactKind::ALL, ContactKind::key, false))]
+    pub kind: Option<Keyed<ContactKind>>,
+
+    /// Name in Arabic, e.g. "محمد عبدالله القحطاني"
+    #[arg(long, value_name = "NAME")]
+    pub name_ar: Option<String>,
+
+    /// Name in Latin letters, e.g. "Mohammed Al-Qahtani"
+    #[arg(long, value_name = "NAME")]
+    pub name_latin: Option<String>,
+
+    /// Company name: the company itself (--kind company) or where the person works
+    #[arg(long, value_name = "NAME")]
+    pub company: Option<String>,
+
+    /// Job title, e.g. "مدير المشتريات"
+    #[arg(long, value_name = "TEXT")]
+    pub job_title: Option<String>,
+
+    /// Phone number, optionally labelled: 0551234567 or whatsapp:0551234567; repeat for several (labels: mobile [default], work, whatsapp, home, other)
+    #[arg(long, value_name = "[LABEL:]NUMBER", value_parser = parse_phone)]
+    pub phone: Vec<PhoneInput>,
+
+    /// Email address; repeat for several
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Vec<String>,
+
+    /// City, e.g. الرياض
+    #[arg(long, value_name = "CITY")]
+    pub city: Option<String>,
+
+    /// How the contact first reached the showroom (none: not known)
+    #[arg(long, value_name = "SOURCE", value_parser = keyed(Source::ALL, Source::key, true))]
+    pub source: Option<Keyed<Source>>,
+
+    /// The contact's preferred way to be reached (none: no preference)
+    #[arg(long, value_name = "CHANNEL", value_parser = keyed(Channel::ALL, Channel::key, true))]
+    pub channel: Option<Keyed<Channel>>,
+
+    /// Login name of the salesperson in charge of the contact (default for a new contact: nobody)
+    #[arg(long, value_name = "USERNAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub owner: Option<String>,
+
+    /// Tag, e.g. VIP or تمويل; repeat for several
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+
+    /// Free-text notes
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+
+    /// Save even if the contact looks like one that already exists
+    #[arg(long)]
+    pub allow_duplicate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactEditArgs {
+    /// The contact's id (shown by add, search and list)
+    pub id: String,
+
+    #[command(flatten)]
+    pub fields: ContactFields,
+
+    /// Remove the contact's phones first (then add the --phone values given, if any)
+    #[arg(long)]
+    pub clear_phones: bool,
+
+    /// Remove the contact's emails first (then add the --email values given, if any)
+    #[arg(long)]
+    pub clear_emails: bool,
+
+    /// Remove the contact's tags first (then add the --tag values given, if any)
+    #[arg(long)]
+    pub clear_tags: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactSearchArgs {
+    /// What to look for: words (several words need not be quoted) or digits of a phone
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// Most contacts to show, 1 to 500
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub limit: u32,
+
+    /// Show the page after this cursor (printed at the end of the previous page)
+    #[arg(long, value_name = "CURSOR")]
+    pub after: Option<String>,
+}
+
+/// A value of one of the core's keyed enums, or `None` for "none" (to clear it).
+#[derive(Debug, Clone, Copy)]
+pub struct Keyed<T>(pub Option<T>);
+
+/// Accepts exactly the enum's keys (and "none" if `clearable`), listed in `--help`
+/// and in the usage error for a wrong value.
+fn keyed<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+    clearable: bool,
+) -> impl clap::builder::TypedValueParser<Value = Keyed<T>> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    let mut names: Vec<&'static str> = all.iter().map(|v| key(*v)).collect();
+    if clearable {
+        names.push("none");
+    }
+    PossibleValuesParser::new(names).map(move |s| Keyed(all.iter().copied().find(|v| key(*v) == s)))
+}
+
+/// `NUMBER` or `LABEL:NUMBER`; the label may also be given in Arabic (واتساب:055…).
+fn parse_phone(s: &str) -> Result<PhoneInput, String> {
+    let labels = || {
+        PhoneLabel::ALL
+            .iter()
+            .map(|l| l.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some((label, number)) = s.split_once([':', '：']) {
+        let name = label.trim().to_lowercase();
+        let found = PhoneLabel::ALL.iter().copied().find(|l| {
+            l.key() == name || crate::text::phone_label(maarid_core::Locale::Ar, *l) == name
+        });
+        return match found {
+            Some(label) if !number.trim().is_empty() => Ok(PhoneInput {
+                number: number.trim().to_string(),
+                label,
+            }),
+            Some(_) => Err("the phone number is missing after the label".into()),
+            None => Err(format!(
+                "unknown phone label “{}” (use one of: {})",
+                label.trim(),
+                labels()
+            )),
+        };
+    }
+    if s.trim().is_empty() {
+        return Err("the phone number is empty".into());
+    }
+    Ok(PhoneInput {
+        number: s.trim().to_string(),
+        label: PhoneLabel::Mobile,
+    })
+}
+
+// ---- seed ----------------------------------------------------------------------------
+
+const SEED_LONG: &str = "\
+Fill the database with generated sample data, for tests, demonstrations and speed
+measurements. Never run it on a showroom's real database: the records look real.
+
+The data is deterministic: the same count and --seed always give the same records
+(only ids and times differ), so test results can be compared between runs and machines.
+
+Example:
+  maarid-cli seed contacts 10000 --seed 7";
+
+const SEED_CONTACTS_LONG: &str = "\
+Add COUNT generated contacts: Arabic names (first, father and family name, male and
+female, with common spelling variants such as أحمد/احمد), some with Latin spellings,
+Saudi and other Gulf mobile numbers typed in the ways people type them (0551234567,
++966 55…, ٠٥٥…), some emails, cities, kinds, sources, tags (VIP، تمويل، سيارات مستعملة…)
+and short notes. Duplicates between generated contacts are saved without asking.
+
+Progress is printed to standard error every 10,000 contacts, and at the end the count,
+the time taken and the rate. With --json, prints {\"created\", \"seconds\", \"per_second\"}.
+
+Examples:
+  maarid-cli seed contacts 200 --seed 7
+  maarid-cli --db /tmp/bench.sqlite seed contacts 100000 --json";
+
+#[derive(Debug, Subcommand)]
+pub enum SeedCommand {
+    /// Add generated contacts (same COUNT and --seed → same contacts)
+    #[command(long_about = SEED_CONTACTS_LONG)]
+    Contacts(SeedContactsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedContactsArgs {
+    /// How many contacts to add (1 to 10,000,000)
+    #[arg(value_name = "COUNT", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub count: u64,
+
+    /// Starting value of the generator: another seed gives other contacts
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[cfg(test)]

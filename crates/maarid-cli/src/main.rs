@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod output;
+mod sample;
 mod text;
 
 use clap::Parser;

@@ -7,6 +7,8 @@ use maarid_core::i18n::Text;
 use maarid_core::{Error, ErrorPayload, Locale};
 use serde::Serialize;
 
+use crate::text;
+
 /// A failure: either from the core, or one the CLI itself detects (missing
 /// password, missing --yes…). Both carry a stable code and an exit code.
 #[derive(Debug)]
@@ -51,6 +53,15 @@ impl CliError {
         match self {
             CliError::Core(e) => e.exit_code(),
             CliError::Cli { exit, .. } => *exit,
+        }
+    }
+
+    /// Lines shown under the message for people (with --json the payload's
+    /// `details` carries the same): the contacts a new one may duplicate.
+    pub fn details_text(&self, l: Locale) -> Option<String> {
+        match self {
+            CliError::Core(Error::PossibleDuplicates(m)) => Some(text::duplicate_matches(l, m)),
+            _ => None,
         }
     }
 
@@ -120,7 +131,11 @@ impl Out {
                 Locale::Ar => &p.message_ar,
                 Locale::En => &p.message_en,
             };
-            let _ = writeln!(std::io::stderr(), "error[{}]: {msg}", p.code);
+            let mut err_out = std::io::stderr().lock();
+            let _ = writeln!(err_out, "error[{}]: {msg}", p.code);
+            if let Some(more) = err.details_text(self.locale) {
+                let _ = writeln!(err_out, "{more}");
+            }
         }
         err.exit_code()
     }

@@ -5,6 +5,10 @@
 use std::path::Path;
 
 use maarid_core::company::Company;
+use maarid_core::contacts::{
+    Channel, Contact, ContactKind, ContactPhone, ContactSummary, DuplicateMatch, DuplicateReason,
+    PhoneLabel, SearchPage, Source,
+};
 use maarid_core::db::{BackupInfo, MigrationReport};
 use maarid_core::i18n::Text;
 use maarid_core::numbering::Series;
@@ -345,6 +349,326 @@ pub fn migrated(l: Locale, database: &Path, r: &MigrationReport) -> String {
         ),
     };
     format!("{head}\n{tail}")
+}
+
+// ---- Contacts ------------------------------------------------------------------------
+
+fn pick_static(l: Locale, ar: &'static str, en: &'static str) -> &'static str {
+    match l {
+        Locale::Ar => ar,
+        Locale::En => en,
+    }
+}
+
+pub fn kind_name(l: Locale, k: ContactKind) -> &'static str {
+    match k {
+        ContactKind::Lead => pick_static(l, "عميل محتمل", "lead"),
+        ContactKind::Customer => pick_static(l, "عميل", "customer"),
+        ContactKind::Company => pick_static(l, "شركة", "company"),
+    }
+}
+
+pub fn source_name(l: Locale, s: Source) -> &'static str {
+    match s {
+        Source::WalkIn => pick_static(l, "زيارة المعرض", "walk-in"),
+        Source::Phone => pick_static(l, "اتصال هاتفي", "phone call"),
+        Source::Website => pick_static(l, "الموقع الإلكتروني", "website"),
+        Source::SocialMedia => pick_static(l, "وسائل التواصل الاجتماعي", "social media"),
+        Source::Referral => pick_static(l, "توصية", "referral"),
+        Source::Campaign => pick_static(l, "حملة تسويقية", "campaign"),
+        Source::Other => pick_static(l, "أخرى", "other"),
+    }
+}
+
+pub fn channel_name(l: Locale, c: Channel) -> &'static str {
+    match c {
+        Channel::Phone => pick_static(l, "الهاتف", "phone"),
+        Channel::Whatsapp => pick_static(l, "واتساب", "WhatsApp"),
+        Channel::Email => pick_static(l, "البريد الإلكتروني", "email"),
+        Channel::Sms => pick_static(l, "رسالة نصية", "SMS"),
+        Channel::Visit => pick_static(l, "زيارة", "visit"),
+    }
+}
+
+/// Also accepted as labels in `--phone LABEL:NUMBER` (the Arabic ones).
+pub fn phone_label(l: Locale, p: PhoneLabel) -> &'static str {
+    match p {
+        PhoneLabel::Mobile => pick_static(l, "جوال", "mobile"),
+        PhoneLabel::Work => pick_static(l, "عمل", "work"),
+        PhoneLabel::Whatsapp => pick_static(l, "واتساب", "WhatsApp"),
+        PhoneLabel::Home => pick_static(l, "منزل", "home"),
+        PhoneLabel::Other => pick_static(l, "آخر", "other"),
+    }
+}
+
+fn reason_name(l: Locale, r: DuplicateReason) -> &'static str {
+    match r {
+        DuplicateReason::SamePhone => pick_static(l, "رقم الهاتف نفسه", "same phone"),
+        DuplicateReason::SameEmail => pick_static(l, "البريد الإلكتروني نفسه", "same email"),
+        DuplicateReason::SimilarNameSameCity => pick_static(
+            l,
+            "اسم مشابه في المدينة نفسها",
+            "similar name in the same city",
+        ),
+    }
+}
+
+/// Arabic list separator where it reads naturally.
+fn list_sep(l: Locale) -> &'static str {
+    pick_static(l, "، ", ", ")
+}
+
+/// The name to show for a search result: like `Contact::display_name`, with the
+/// company added when the name is a person's.
+fn summary_name(s: &ContactSummary) -> String {
+    let name = [&s.name_ar, &s.name_latin, &s.company_name]
+        .into_iter()
+        .find(|n| !n.is_empty())
+        .cloned()
+        .unwrap_or_default();
+    if !s.company_name.is_empty() && name != s.company_name {
+        format!("{name} ({})", s.company_name)
+    } else {
+        name
+    }
+}
+
+/// "+966551234567 (mobile, as typed: 055 123 4567)".
+fn phone_line(l: Locale, p: &ContactPhone) -> String {
+    let label = phone_label(l, p.label);
+    if p.raw == p.e164 {
+        format!("{} ({label})", p.e164)
+    } else {
+        pick(
+            l,
+            format!("{} ({label}، كما كُتب: {})", p.e164, p.raw),
+            format!("{} ({label}, as typed: {})", p.e164, p.raw),
+        )
+    }
+}
+
+/// Everything about a contact, one field a line; empty fields are left out.
+/// `owner` is the owner's login name when it could be found.
+pub fn contact_card(l: Locale, c: &Contact, owner: Option<&str>) -> String {
+    let sep = list_sep(l);
+    let mut lines = vec![c.display_name().to_string()];
+    let mut field = |ar: &str, en: &str, value: String| {
+        if !value.is_empty() {
+            let label = pick(l, ar.into(), en.into());
+            let gap = if value.starts_with('\n') { "" } else { " " };
+            lines.push(format!("  {label}:{gap}{value}"));
+        }
+    };
+    field("المعرّف", "Id", c.id.clone());
+    field("النوع", "Kind", kind_name(l, c.kind).into());
+    if c.display_name() != c.name_ar {
+        field("الاسم بالعربية", "Name in Arabic", c.name_ar.clone());
+    }
+    if c.display_name() != c.name_latin {
+        field(
+            "الاسم باللاتينية",
+            "Name in Latin letters",
+            c.name_latin.clone(),
+        );
+    }
+    if c.display_name() != c.company_name {
+        field("الشركة", "Company", c.company_name.clone());
+    }
+    field("المسمى الوظيفي", "Job title", c.job_title.clone());
+    match c.phones.len() {
+        0 => {}
+        1 => field("الهاتف", "Phone", phone_line(l, &c.phones[0])),
+        _ => {
+            let all = c
+                .phones
+                .iter()
+                .map(|p| format!("\n    {}", phone_line(l, p)))
+                .collect::<String>();
+            field("الهواتف", "Phones", all);
+        }
+    }
+    field("البريد الإلكتروني", "Email", c.emails.join(sep));
+    field("المدينة", "City", c.city.clone());
+    field(
+        "المصدر",
+        "Source",
+        c.source
+            .map(|s| source_name(l, s).to_string())
+            .unwrap_or_default(),
+    );
+    field(
+        "وسيلة التواصل المفضلة",
+        "Preferred channel",
+        c.preferred_channel
+            .map(|s| channel_name(l, s).to_string())
+            .unwrap_or_default(),
+    );
+    field(
+        "المسؤول",
+        "Owner",
+        match (owner, &c.owner_id) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(id)) => id.clone(),
+            (None, None) => String::new(),
+        },
+    );
+    field("الوسوم", "Tags", c.tags.join(sep));
+    field("الملاحظات", "Notes", c.notes.replace('\n', "\n    "));
+    field("أُنشئت", "Created", short_time(l, Some(&c.created_at)));
+    if c.updated_at != c.created_at {
+        field(
+            "آخر تعديل",
+            "Last changed",
+            short_time(l, Some(&c.updated_at)),
+        );
+    }
+    lines.join("\n")
+}
+
+pub fn contact_added(l: Locale, c: &Contact, owner: Option<&str>) -> String {
+    let head = pick(l, "أُضيفت جهة الاتصال:".into(), "Contact added:".into());
+    format!("{head}\n{}", contact_card(l, c, owner))
+}
+
+pub fn contact_updated(l: Locale, c: &Contact, owner: Option<&str>) -> String {
+    let head = pick(l, "عُدّلت جهة الاتصال:".into(), "Contact changed:".into());
+    format!("{head}\n{}", contact_card(l, c, owner))
+}
+
+pub fn contact_deleted(l: Locale, name: &str, id: &str) -> String {
+    pick(
+        l,
+        format!(
+            "حُذفت جهة الاتصال «{name}» ({id}).\n\
+             الحذف مؤقت: لن تظهر بعد الآن في القوائم والبحث، لكن سجلها يبقى في قاعدة البيانات وفي سجل التدقيق."
+        ),
+        format!(
+            "Contact “{name}” ({id}) was deleted.\n\
+             This is a soft delete: it no longer appears in lists and searches, but its record stays in the database and in the audit log."
+        ),
+    )
+}
+
+/// The lines listing possible duplicates, printed under the error message.
+pub fn duplicate_matches(l: Locale, matches: &[DuplicateMatch]) -> String {
+    let mut lines: Vec<String> = matches
+        .iter()
+        .map(|m| {
+            format!(
+                "  - {} — {}: {} — {}",
+                m.display_name,
+                reason_name(l, m.reason),
+                m.matched,
+                m.contact_id
+            )
+        })
+        .collect();
+    lines.push(pick(
+        l,
+        "اعرض أيًّا منها بالأمر: maarid-cli contacts get <المعرّف>. وللحفظ على أي حال أعد تشغيل الأمر مع \u{200e}--allow-duplicate\u{200e}.".into(),
+        "See one with: maarid-cli contacts get <id>. To save anyway, run the command again with --allow-duplicate.".into(),
+    ));
+    lines.join("\n")
+}
+
+/// Note after a save that went ahead despite possible duplicates (--allow-duplicate).
+pub fn duplicates_accepted(l: Locale, matches: &[DuplicateMatch]) -> String {
+    let head = pick(
+        l,
+        format!(
+            "ملاحظة: حُفظت رغم تشابهها مع {} جهة اتصال موجودة:",
+            matches.len()
+        ),
+        format!(
+            "Note: saved although it resembles {} existing contact(s):",
+            matches.len()
+        ),
+    );
+    let list = matches
+        .iter()
+        .map(|m| {
+            format!(
+                "\n  - {} — {}: {} — {}",
+                m.display_name,
+                reason_name(l, m.reason),
+                m.matched,
+                m.contact_id
+            )
+        })
+        .collect::<String>();
+    format!("{head}{list}")
+}
+
+pub fn nothing_to_change() -> Text<String> {
+    both(
+        "لم يُحدَّد أي تغيير. أضف خيارًا واحدًا على الأقل، مثل \u{200e}--city\u{200e} أو \u{200e}--phone\u{200e} أو \u{200e}--tag\u{200e} (انظر \u{200e}maarid-cli contacts edit --help\u{200e}).".into(),
+        "Nothing to change. Give at least one option, such as --city, --phone or --tag (see maarid-cli contacts edit --help).".into(),
+    )
+}
+
+/// A page of search results, with how to get the next page.
+pub fn contacts_page(l: Locale, page: &SearchPage) -> String {
+    if page.items.is_empty() {
+        return pick(
+            l,
+            "لم يُعثر على جهات اتصال.".into(),
+            "No contacts found.".into(),
+        );
+    }
+    let header: [&str; 5] = match l {
+        Locale::Ar => ["الاسم", "النوع", "الهاتف", "المدينة", "المعرّف"],
+        Locale::En => ["Name", "Kind", "Phone", "City", "Id"],
+    };
+    let mut rows = vec![header.map(String::from)];
+    for s in &page.items {
+        rows.push([
+            summary_name(s),
+            kind_name(l, s.kind).to_string(),
+            s.phone.clone().unwrap_or_default(),
+            s.city.clone(),
+            s.id.clone(),
+        ]);
+    }
+    let n = page.items.len();
+    let foot = match &page.next {
+        Some(cursor) => pick(
+            l,
+            format!("عُرضت {n} جهة اتصال، وهناك المزيد. للصفحة التالية أعد الأمر نفسه مع: \u{200e}--after {cursor}\u{200e}"),
+            format!("{n} contact(s) shown; there are more. For the next page, run the same command with: --after {cursor}"),
+        ),
+        None => pick(
+            l,
+            format!("عدد النتائج: {n}"),
+            format!("{n} contact(s)."),
+        ),
+    };
+    format!("{}\n\n{foot}", table(&rows))
+}
+
+// ---- Seeding ---------------------------------------------------------------------------
+
+pub fn seed_progress(l: Locale, done: u64, total: u64) -> String {
+    pick(
+        l,
+        format!("أُضيفت {done} من {total} جهة اتصال…"),
+        format!("{done} of {total} contacts added…"),
+    )
+}
+
+pub fn seed_stopped(l: Locale, done: u64) -> String {
+    pick(
+        l,
+        format!("توقّف التوليد بسبب خطأ، بعد إضافة {done} جهة اتصال."),
+        format!("Seeding stopped by an error after {done} contacts were added."),
+    )
+}
+
+pub fn seeded(l: Locale, created: u64, seconds: f64, per_second: f64) -> String {
+    pick(
+        l,
+        format!("أُضيفت {created} جهة اتصال مولّدة في {seconds:.1} ثانية ({per_second:.0} جهة اتصال/ثانية)."),
+        format!("{created} generated contacts added in {seconds:.1} s ({per_second:.0} contacts/s)."),
+    )
 }
 
 #[cfg(test)]

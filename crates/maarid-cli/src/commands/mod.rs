@@ -2,7 +2,9 @@
 //! differ in whether a missing database file may be created.
 
 mod backup;
+mod contacts;
 mod migrate;
+mod seed;
 mod setup;
 mod users;
 
@@ -20,6 +22,8 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
     match cli.command {
         Command::Setup(a) => setup::run(out, db_flag, a),
         Command::Users { command } => users::run(out, db_flag, command),
+        Command::Contacts { command } => contacts::run(out, db_flag, command),
+        Command::Seed { command } => seed::run(out, db_flag, command),
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
         Command::Migrate => migrate::run(db_flag, out),
@@ -44,6 +48,18 @@ fn open(out: &Out, path: &Path) -> CliResult<Db> {
     if r.from_version > 0 && !r.applied.is_empty() {
         out.note(|l| text::migrated_on_open(l, r));
     }
+    Ok(db)
+}
+
+/// Opens the database for a command that needs first-run setup to have been done.
+fn open_set_up(out: &Out, db_flag: Option<&Path>) -> CliResult<Db> {
+    let path = db_path(db_flag)?;
+    // No database yet means no setup yet; do not create an empty file just to say so.
+    if !path.exists() {
+        return Err(Error::SetupRequired.into());
+    }
+    let db = open(out, &path)?;
+    maarid_core::setup::require_done(&db)?;
     Ok(db)
 }
 

@@ -2,22 +2,14 @@
 
 use std::path::Path;
 
-use maarid_core::setup;
 use maarid_core::users::{self, NewUser};
-use maarid_core::Error;
 
 use crate::args::UsersCommand;
 use crate::output::{CliError, CliResult, Out};
 use crate::text;
 
 pub fn run(out: &Out, db_flag: Option<&Path>, cmd: UsersCommand) -> CliResult {
-    let path = super::db_path(db_flag)?;
-    // No database yet means no setup yet; do not create an empty file just to say so.
-    if !path.exists() {
-        return Err(Error::SetupRequired.into());
-    }
-    let db = super::open(out, &path)?;
-    setup::require_done(&db)?;
+    let db = super::open_set_up(out, db_flag)?;
     let actor = super::actor();
     match cmd {
         UsersCommand::Add(a) => {

@@ -1,0 +1,202 @@
+//! `contacts add|get|edit|delete|search|list`: the core's contact operations, acting as
+//! the administrator (every right; sees every contact).
+
+use std::path::Path;
+
+use maarid_core::access::Actor;
+use maarid_core::contacts::{self, Contact, ContactInput, ContactKind, PhoneInput, SearchQuery};
+use maarid_core::{users, Db};
+use serde::Serialize;
+
+use crate::args::{ContactEditArgs, ContactFields, ContactsCommand, PageArgs};
+use crate::output::{CliError, CliResult, Out};
+use crate::text;
+
+pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult {
+    let db = super::open_set_up(out, db_flag)?;
+    let actor = super::actor();
+    match cmd {
+        ContactsCommand::Add(f) => add(out, &db, &actor, f),
+        ContactsCommand::Get { id } => {
+            let c = contacts::get(&db, &actor, id.trim())?;
+            let owner = owner_name(&db, &actor, &c);
+            out.done(&c, |l| text::contact_card(l, &c, owner.as_deref()))
+        }
+        ContactsCommand::Edit(a) => edit(out, &db, &actor, a),
+        ContactsCommand::Delete { id } => delete(out, &db, &actor, id.trim()),
+        ContactsCommand::Search(a) => page(out, &db, &actor, a.text.join(" "), a.page),
+        ContactsCommand::List(p) => page(out, &db, &actor, String::new(), p),
+    }
+}
+
+fn add(out: &Out, db: &Db, actor: &Actor, f: ContactFields) -> CliResult {
+    let mut input = ContactInput {
+        kind: Some(ContactKind::Lead),
+        ..ContactInput::default()
+    };
+    let allow_duplicate = f.allow_duplicate;
+    apply(db, actor, &mut input, f)?;
+    // With --allow-duplicate, still tell people what the new contact resembles.
+    let dups = if allow_duplicate {
+        contacts::check_duplicates(db, actor, &input, None)?
+    } else {
+        Vec::new()
+    };
+    let c = contacts::create(db, actor, &input, allow_duplicate)?;
+    if !dups.is_empty() {
+        out.note(|l| text::duplicates_accepted(l, &dups));
+    }
+    let owner = owner_name(db, actor, &c);
+    out.done(&c, |l| text::contact_added(l, &c, owner.as_deref()))
+}
+
+fn edit(out: &Out, db: &Db, actor: &Actor, a: ContactEditArgs) -> CliResult {
+    if !a.clear_phones && !a.clear_emails && !a.clear_tags && !a.fields.changes_something() {
+        return Err(CliError::new(
+            "nothing_to_change",
+            3,
+            text::nothing_to_change(),
+        ));
+    }
+    let id = a.id.trim();
+    let before = contacts::get(db, actor, id)?;
+    let mut input = input_of(&before);
+    if a.clear_phones {
+        input.phones.clear();
+    }
+    if a.clear_emails {
+        input.emails.clear();
+    }
+    if a.clear_tags {
+        input.tags.clear();
+    }
+    let allow_duplicate = a.fields.allow_duplicate;
+    apply(db, actor, &mut input, a.fields)?;
+    let dups = if allow_duplicate {
+        contacts::check_duplicates(db, actor, &input, Some(id))?
+    } else {
+        Vec::new()
+    };
+    let c = contacts::update(db, actor, id, &input, allow_duplicate)?;
+    if !dups.is_empty() {
+        out.note(|l| text::duplicates_accepted(l, &dups));
+    }
+    let owner = owner_name(db, actor, &c);
+    out.done(&c, |l| text::contact_updated(l, &c, owner.as_deref()))
+}
+
+#[derive(Serialize)]
+struct Deleted {
+    id: String,
+    display_name: String,
+    /// Always true: the row is kept, marked as deleted.
+    soft_deleted: bool,
+}
+
+fn delete(out: &Out, db: &Db, actor: &Actor, id: &str) -> CliResult {
+    let c = contacts::get(db, actor, id)?;
+    contacts::delete(db, actor, id)?;
+    let result = Deleted {
+        id: c.id.clone(),
+        display_name: c.display_name().to_string(),
+        soft_deleted: true,
+    };
+    out.done(&result, |l| {
+        text::contact_deleted(l, &result.display_name, &result.id)
+    })
+}
+
+fn page(out: &Out, db: &Db, actor: &Actor, text: String, p: PageArgs) -> CliResult {
+    let page = contacts::search(
+        db,
+        actor,
+        &SearchQuery {
+            text,
+            limit: Some(p.limit),
+            after: p.after,
+        },
+    )?;
+    out.done(&page, |l| text::contacts_page(l, &page))
+}
+
+/// What a saved contact looks like as input, so an edit can change parts of it.
+fn input_of(c: &Contact) -> ContactInput {
+    ContactInput {
+        kind: Some(c.kind),
+        name_ar: c.name_ar.clone(),
+        name_latin: c.name_latin.clone(),
+        company_name: c.company_name.clone(),
+        job_title: c.job_title.clone(),
+        phones: c
+            .phones
+            .iter()
+            .map(|p| PhoneInput {
+                number: p.raw.clone(),
+                label: p.label,
+            })
+            .collect(),
+        emails: c.emails.clone(),
+        city: c.city.clone(),
+        source: c.source,
+        preferred_channel: c.preferred_channel,
+        owner_id: c.owner_id.clone(),
+        tags: c.tags.clone(),
+        notes: c.notes.clone(),
+    }
+}
+
+/// Puts the options given into `input`: values replace, list items are appended.
+fn apply(db: &Db, actor: &Actor, input: &mut ContactInput, f: ContactFields) -> CliResult {
+    if let Some(k) = f.kind.and_then(|k| k.0) {
+        input.kind = Some(k);
+    }
+    let set = |slot: &mut String, v: Option<String>| {
+        if let Some(v) = v {
+            *slot = v;
+        }
+    };
+    set(&mut input.name_ar, f.name_ar);
+    set(&mut input.name_latin, f.name_latin);
+    set(&mut input.company_name, f.company);
+    set(&mut input.job_title, f.job_title);
+    set(&mut input.city, f.city);
+    set(&mut input.notes, f.notes);
+    if let Some(s) = f.source {
+        input.source = s.0;
+    }
+    if let Some(c) = f.channel {
+        input.preferred_channel = c.0;
+    }
+    if let Some(name) = f.owner {
+        input.owner_id = Some(users::get(db, actor, name.trim())?.id);
+    }
+    input.phones.extend(f.phone);
+    input.emails.extend(f.email);
+    input.tags.extend(f.tag);
+    Ok(())
+}
+
+/// The owner's login name for display; the id is shown instead if the user is gone.
+fn owner_name(db: &Db, actor: &Actor, c: &Contact) -> Option<String> {
+    let id = c.owner_id.as_deref()?;
+    users::get(db, actor, id).ok().map(|u| u.username)
+}
+
+impl ContactFields {
+    /// True if any option that changes a contact was given.
+    fn changes_something(&self) -> bool {
+        self.kind.is_some()
+            || self.name_ar.is_some()
+            || self.name_latin.is_some()
+            || self.company.is_some()
+            || self.job_title.is_some()
+            || !self.phone.is_empty()
+            || !self.email.is_empty()
+            || self.city.is_some()
+            || self.source.is_some()
+            || self.channel.is_some()
+            || self.owner.is_some()
+            || !self.tag.is_empty()
+            || self.notes.is_some()
+    }
+}
