@@ -433,3 +433,63 @@ async fn wrong_passwords_lock_the_account() {
     })
     .await;
 }
+
+/// Fills the contact dialog's first phone and the Arabic name, then saves.
+async fn add_contact(app: &App, name_ar: &str, phone: &str) {
+    app.click("#contact-add").await;
+    app.wait_for("#contact-dialog[open]").await;
+    app.fill("#contact-form [name=name_ar]", name_ar).await;
+    app.fill("#contact-form [name=phone]", phone).await;
+    app.click("#contact-save").await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn contacts_are_found_by_spelling_variants_and_last_digits_and_duplicates_are_caught() {
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let db = prepared_db(&dir, &[], 5);
+        let app = App::launch_with(dir, db).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.wait_for("#contact-search").await;
+
+        // A phone typed with Arabic-Indic digits.
+        add_contact(&app, "أحمد عبد الله القحطاني", "٠٥٥١٢٣٤٥٦٧").await;
+        app.wait_until("the dialog to close", "!document.querySelector('#contact-dialog[open]')").await;
+        add_contact(&app, "فاطمة الزهراء", "0509876543").await;
+        app.wait_until("the dialog to close", "!document.querySelector('#contact-dialog[open]')").await;
+
+        // Found by a spelling variant (no hamza) and by the last digits.
+        for (typed, want) in [("احمد", "أحمد عبد الله القحطاني"), ("فاطمه", "فاطمة الزهراء"), ("4567", "أحمد عبد الله القحطاني")] {
+            app.fill("#contact-search", typed).await;
+            let script = format!(
+                "(() => {{ const rows = [...document.querySelectorAll('#contacts-table tr[data-contact-id]')];
+                 return rows.length === 1 && rows[0].textContent.includes({}); }})()",
+                json!(want)
+            );
+            app.wait_until(&format!("search for {typed}"), &script).await;
+        }
+        app.screenshot("19-contacts-search").await;
+
+        // The same phone typed differently is caught; the user saves anyway.
+        add_contact(&app, "أحمد القحطاني", "+966 55 123 4567").await;
+        app.wait_for("#duplicate-dialog[open]").await;
+        let text = app.text("#duplicate-dialog").await;
+        assert!(text.contains("أحمد عبد الله القحطاني"), "{text}");
+        app.screenshot("20-contacts-duplicate").await;
+        app.click("#duplicate-save-anyway").await;
+        app.wait_until("both dialogs to close", "!document.querySelector('#duplicate-dialog[open]') && !document.querySelector('#contact-dialog[open]')").await;
+
+        let db = Db::open(&app.db_path).unwrap();
+        let n: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM contact_phones WHERE e164 = '+966551234567'", [], |r| r.get(0))?)).unwrap();
+        assert_eq!(n, 2, "saved anyway, both with the same E.164 number");
+        let accepted: i64 = db
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM audit_log WHERE action = 'contact.duplicate_accepted'", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(accepted, 1, "the choice is recorded");
+        app.quit().await;
+    })
+    .await;
+}

@@ -237,6 +237,8 @@ impl App {
 
     /// Saves a PNG of the window under `artifacts/e2e/` at the repository root.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        // WebKitWebDriver can hand back the previous frame right after a change.
+        tokio::time::sleep(Duration::from_millis(700)).await;
         let png = self.client.screenshot().await.unwrap();
         assert!(png.starts_with(b"\x89PNG"), "a real PNG");
         let dir = artifacts_dir();
