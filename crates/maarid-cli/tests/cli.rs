@@ -2,79 +2,15 @@
 //! and checks exit codes, stdout/stderr and what ended up in the database.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_maarid-cli");
 const ADMIN_PW: &str = "admin-pass-1";
 const USER_PW: &str = "user-pass-22";
 
-/// Variables the CLI reads; removed so the developer's environment cannot leak in.
-const CLI_ENV: &[&str] = &[
-    "MAARID_DB",
-    "MAARID_LANG",
-    "MAARID_ADMIN_PASSWORD",
-    "MAARID_USER_PASSWORD",
-];
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}", self.stdout))
-    }
-
-    #[track_caller]
-    fn ok(self) -> Self {
-        assert_eq!(
-            self.code, 0,
-            "expected success\nstdout: {}\nstderr: {}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Asserts a `--json` failure: exit code, `{"error": {code, …}}` only, nothing on stderr.
-    #[track_caller]
-    fn json_error(self, exit: i32, code: &str) -> Value {
-        assert_eq!(
-            self.code, exit,
-            "stdout: {}\nstderr: {}",
-            self.stdout, self.stderr
-        );
-        let v = self.json();
-        assert_eq!(v["error"]["code"], code, "{v}");
-        assert_eq!(v.as_object().unwrap().len(), 1, "only the error key: {v}");
-        assert!(
-            self.stderr.is_empty(),
-            "stderr must be empty with --json: {}",
-            self.stderr
-        );
-        v["error"].clone()
-    }
-}
-
-fn command() -> Command {
-    let mut c = Command::new(BIN);
-    for k in CLI_ENV {
-        c.env_remove(k);
-    }
-    c
-}
-
-fn finish(out: Output) -> Run {
-    Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    }
-}
+use common::{command, finish, Run};
 
 /// A temp folder holding one database file.
 struct Env {
