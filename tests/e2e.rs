@@ -455,6 +455,11 @@ async fn contacts_are_found_by_spelling_variants_and_last_digits_and_duplicates_
         app.click("#main-nav a[data-route=contacts]").await;
         app.wait_for("#contact-search").await;
 
+// A number that cannot be right is marked on its own row, and nothing is saved.
+add_contact(&app, "رقم خاطئ", "12").await;
+app.wait_until("the phone row marked", "document.querySelector('#contact-form [name=phone][aria-invalid=true]') && document.querySelector('#contact-dialog[open]')").await;
+app.click("#contact-cancel").await;
+
         // A phone typed with Arabic-Indic digits.
         add_contact(&app, "أحمد عبد الله القحطاني", "٠٥٥١٢٣٤٥٦٧").await;
         app.wait_until("the dialog to close", "!document.querySelector('#contact-dialog[open]')").await;
@@ -489,6 +494,8 @@ async fn contacts_are_found_by_spelling_variants_and_last_digits_and_duplicates_
             .read(|c| Ok(c.query_row("SELECT count(*) FROM audit_log WHERE action = 'contact.duplicate_accepted'", [], |r| r.get(0))?))
             .unwrap();
         assert_eq!(accepted, 1, "the choice is recorded");
+        let bad: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM contacts WHERE name_ar = 'رقم خاطئ'", [], |r| r.get(0))?)).unwrap();
+        assert_eq!(bad, 0, "the refused contact was not saved");
         app.quit().await;
     })
     .await;

@@ -3,12 +3,14 @@
 import { getLocale, tIn } from './i18n.js';
 
 export class ApiError extends Error {
-  constructor({ code, message_ar, message_en, field, details }) {
+  constructor({ code, message_ar, message_en, field, index, details }) {
     super(code);
     this.code = code;
     this.message_ar = message_ar;
     this.message_en = message_en;
     this.field = field ?? null;
+    // For a list field (phones, emails): which entry, 0-based, in the list sent.
+    this.index = Number.isInteger(index) ? index : null;
     // Structured detail for some codes, e.g. possible_duplicate: [DuplicateMatch].
     this.details = details ?? null;
   }

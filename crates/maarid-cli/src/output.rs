@@ -75,6 +75,7 @@ impl CliError {
                 message_ar: text.ar.clone(),
                 message_en: text.en.clone(),
                 field: *field,
+                index: None,
                 details: None,
             },
         }

@@ -29,7 +29,12 @@ pub enum Error {
     #[error("{entity} not found: {key}")]
     NotFound { entity: &'static str, key: String },
     #[error("invalid {field}: {rule}")]
-    Invalid { field: &'static str, rule: Rule },
+    Invalid {
+        field: &'static str,
+        rule: Rule,
+        /// Which entry of a list field (0-based), e.g. the second phone number.
+        index: Option<usize>,
+    },
     #[error("{entity} already exists: {key}")]
     AlreadyExists { entity: &'static str, key: String },
     #[error("the last active System Manager cannot be removed, disabled, locked or demoted")]
@@ -102,7 +107,23 @@ impl Rule {
 
 impl Error {
     pub fn invalid(field: &'static str, rule: Rule) -> Self {
-        Error::Invalid { field, rule }
+        Error::Invalid {
+            field,
+            rule,
+            index: None,
+        }
+    }
+
+    /// Names the entry of a list field that was refused (the UI marks that row).
+    pub fn at(self, i: usize) -> Self {
+        match self {
+            Error::Invalid { field, rule, .. } => Error::Invalid {
+                field,
+                rule,
+                index: Some(i),
+            },
+            other => other,
+        }
     }
 
     pub fn not_found(entity: &'static str, key: impl Into<String>) -> Self {
@@ -203,13 +224,19 @@ impl Error {
                     format!("{} not found: {key}", d.en),
                 )
             }
-            Error::Invalid { field, rule } => {
+            Error::Invalid { field, rule, index } => {
                 let f = field_name(field);
                 let r = rule.text();
-                Text::new(
-                    format!("الحقل «{}» {}.", f.ar, r.ar),
-                    format!("“{}” {}.", f.en, r.en),
-                )
+                match index {
+                    Some(i) => Text::new(
+                        format!("الحقل «{}» رقم {} {}.", f.ar, i + 1, r.ar),
+                        format!("“{}” no. {} {}.", f.en, i + 1, r.en),
+                    ),
+                    None => Text::new(
+                        format!("الحقل «{}» {}.", f.ar, r.ar),
+                        format!("“{}” {}.", f.en, r.en),
+                    ),
+                }
             }
             Error::AlreadyExists { entity, key } => {
                 let d = doc_type_name(entity);
@@ -279,8 +306,12 @@ impl Error {
                 Error::Invalid { field, .. } => Some(field),
                 _ => None,
             },
+            index: match self {
+                Error::Invalid { index, .. } => *index,
+                _ => None,
+            },
             details: match self {
-                Error::PossibleDuplicates(m) => serde_json::to_value(m).ok(),
+                Error::PossibleDuplicates(m) => serde_json::to_value(m).ok().map(Box::new),
                 _ => None,
             },
         }
@@ -294,9 +325,12 @@ pub struct ErrorPayload {
     pub message_en: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'static str>,
+    /// For a list field, which entry was refused (0-based).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
     /// Structured detail for the UI, e.g. the existing contacts a new one duplicates.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<serde_json::Value>,
+    pub details: Option<Box<serde_json::Value>>,
 }
 
 impl From<refinery::Error> for Error {

@@ -342,3 +342,33 @@ fn sales_users_find_every_contact_but_edit_only_their_own() {
         "kept as a tombstone"
     );
 }
+
+#[test]
+fn a_refused_phone_or_email_names_its_entry() {
+    let (t, admin) = common::ready_db();
+    let mut input = person("هند", "0551234567");
+    input.phones.push(PhoneInput {
+        number: "12".into(),
+        label: PhoneLabel::Work,
+    });
+    let e = contacts::create(&t.db, &admin.actor, &input, false).unwrap_err();
+    let p = e.to_payload();
+    assert_eq!(
+        (p.code, p.field, p.index),
+        ("invalid_input", Some("phone"), Some(1))
+    );
+    assert!(p.message_ar.contains("رقم 2"), "{}", p.message_ar);
+    assert!(p.message_en.contains("no. 2"), "{}", p.message_en);
+
+    let mut input = person("هند", "0551234567");
+    input.emails = vec!["hind@example.com".into(), "".into(), "broken@".into()];
+    let p = contacts::create(&t.db, &admin.actor, &input, false)
+        .unwrap_err()
+        .to_payload();
+    assert_eq!(
+        (p.field, p.index),
+        (Some("email"), Some(2)),
+        "the position in the list sent"
+    );
+    assert_eq!(common::count(&t.db, "SELECT count(*) FROM contacts"), 0);
+}

@@ -317,31 +317,12 @@ export function contactDialog({ directory, onSaved }) {
     }
   }
 
-  // The backend names the field ("phone") but not the row, and stops at the first
-  // bad value: check each filled phone and email, and mark every one it would refuse.
-  async function markBadReach() {
-    const filled = [...form.querySelectorAll('[name=phone], [name=email]')].filter((i) => i.value.trim());
-    const errors = await Promise.all(filled.map((i) => refusal(i.name, i.value.trim())));
-    const bad = [];
-    filled.forEach((input, k) => {
-      if (!errors[k]) return;
-      markInvalid(input, errors[k]);
-      bad.push(input);
-    });
-    return bad;
-  }
-
-  async function placeError(err) {
-    if (err.code === 'invalid_input' && ['phone', 'phones', 'email', 'emails'].includes(err.field)) {
-      const kind = err.field.startsWith('phone') ? 'phone' : 'email';
-      const bad = await markBadReach();
-      const first = bad.find((i) => i.name === kind) || bad[0];
-      if (first) {
-        first.focus();
-        return;
-      }
-      // Not one value on its own (e.g. too many numbers): the first row says why.
-      const control = form.querySelector(`[name=${kind}]`);
+  // A refused phone or email: the backend says which entry of the list it sent (the
+  // filled rows, in order), so that row is marked.
+  function placeError(err) {
+    if (err.code === 'invalid_input' && ['phone', 'email'].includes(err.field)) {
+      const filled = [...form.querySelectorAll(`[name=${err.field}]`)].filter((i) => i.value.trim());
+      const control = filled[err.index ?? 0] || form.querySelector(`[name=${err.field}]`);
       if (control) {
         markInvalid(control, err);
         control.focus();
@@ -376,7 +357,7 @@ export function contactDialog({ directory, onSaved }) {
         return;
       }
       if (dupDialog.open) dupDialog.close();
-      await placeError(err);
+      placeError(err);
     } finally {
       busy(false);
     }

@@ -95,7 +95,7 @@ fn bad_phone() -> Error {
 /// Parses what a person typed, with the company's country as the default region.
 ///
 /// See the module documentation for what is accepted and how ambiguous input is
-/// read. Refusals are `Error::Invalid { field: "phone", rule: BadFormat }`.
+/// read. Refusals are `Error::Invalid { field: "phone", rule: BadFormat, .. }`.
 pub fn normalize_phone(input: &str, default_region: &str) -> Result<Phone> {
     let raw = input.trim();
     let (plus, digits) = clean_phone_input(raw).ok_or_else(bad_phone)?;
@@ -593,6 +593,7 @@ mod tests {
                 Err(Error::Invalid {
                     field: "phone",
                     rule: Rule::BadFormat,
+                    ..
                 }) => {}
                 other => panic!("{input:?} ({region}) should be refused, got {other:?}"),
             }
@@ -687,6 +688,7 @@ mod tests {
                 Err(Error::Invalid {
                     field: "email",
                     rule: Rule::BadFormat,
+                    ..
                 }) => {}
                 other => panic!("{input:?} should be refused, got {other:?}"),
             }

@@ -54,8 +54,14 @@ pub(super) fn clean(
     }
     let region = home_region(conn)?;
     let mut phones: Vec<ContactPhone> = Vec::new();
-    for p in input.phones.iter().filter(|p| !p.number.trim().is_empty()) {
-        let parsed = normalize_phone(&p.number, &region)?;
+    // Errors name the entry (its position in the input) so the form marks that row.
+    for (i, p) in input
+        .phones
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.number.trim().is_empty())
+    {
+        let parsed = normalize_phone(&p.number, &region).map_err(|e| e.at(i))?;
         if !phones.iter().any(|q| q.e164 == parsed.e164) {
             phones.push(ContactPhone {
                 label: p.label,
@@ -66,8 +72,13 @@ pub(super) fn clean(
         }
     }
     let mut emails: Vec<String> = Vec::new();
-    for e in input.emails.iter().filter(|e| !e.trim().is_empty()) {
-        let e = normalize_email(e)?;
+    for (i, e) in input
+        .emails
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.trim().is_empty())
+    {
+        let e = normalize_email(e).map_err(|err| err.at(i))?;
         if !emails.contains(&e) {
             emails.push(e);
         }
@@ -86,11 +97,14 @@ pub(super) fn clean(
             tags.push(t.to_string());
         }
     }
-    if phones.len() > 20 || emails.len() > 20 || tags.len() > 50 {
-        return Err(Error::invalid(
-            if tags.len() > 50 { "tags" } else { "phones" },
-            Rule::TooLong,
-        ));
+    for (field, n, max) in [
+        ("phones", phones.len(), 20),
+        ("email", emails.len(), 20),
+        ("tags", tags.len(), 50),
+    ] {
+        if n > max {
+            return Err(Error::invalid(field, Rule::TooLong));
+        }
     }
     let owner_id = input
         .owner_id
