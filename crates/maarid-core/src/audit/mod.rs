@@ -33,19 +33,14 @@ pub fn record<B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<()> {
-    let to_json = |v: Option<String>| v;
-    let before = to_json(
-        before
-            .map(serde_json::to_string)
-            .transpose()
-            .map_err(internal)?,
-    );
-    let after = to_json(
-        after
-            .map(serde_json::to_string)
-            .transpose()
-            .map_err(internal)?,
-    );
+    let before = before
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(internal)?;
+    let after = after
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(internal)?;
     conn.execute(
         "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

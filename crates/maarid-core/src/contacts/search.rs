@@ -7,7 +7,7 @@ use rusqlite::{params_from_iter, types::Value, Connection};
 use serde::{Deserialize, Serialize};
 
 use super::model::ContactKind;
-use crate::search::normalize::{digits, has_arabic, normalize, search_terms};
+use crate::search::normalize::{digits, normalize, search_terms};
 use crate::Result;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -47,8 +47,8 @@ enum Mode {
 
 fn mode(text: &str) -> Mode {
     let d = digits(text);
-    let has_letters = text.chars().any(|c| c.is_alphabetic()) || has_arabic(text);
-    if !has_letters && d.len() >= 3 {
+    // Arabic letters are alphabetic too, so this covers both scripts.
+    if !text.chars().any(char::is_alphabetic) && d.len() >= 3 {
         // "00966…" is how many people type the international prefix.
         let d = d.strip_prefix("00").map(str::to_string).unwrap_or(d);
         return Mode::Phone(d);

@@ -165,22 +165,24 @@ pub fn update(db: &Db, actor: &Actor, s: &SeriesInput) -> Result<Series> {
 /// Takes the next number of a series. Call inside the write transaction that saves
 /// the document, so the number and the document commit (or roll back) together.
 pub fn take_next(conn: &Connection, doc_type: &str, date: NaiveDate) -> Result<String> {
-    let s = get_in(conn, doc_type)?;
-    let last_year: Option<i32> = conn.query_row(
-        "SELECT last_year FROM number_series WHERE doc_type = ?1",
-        [doc_type],
-        |r| r.get(0),
-    )?;
-    let number = if s.reset_yearly && last_year.is_some_and(|y| y != date.year()) {
+    let (pattern, padding, next, reset_yearly, last_year): (String, i64, i64, bool, Option<i32>) = conn
+        .query_row(
+            "SELECT pattern, padding, next_number, reset_yearly, last_year FROM number_series WHERE doc_type = ?1",
+            [doc_type],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::not_found("number_series", doc_type))?;
+    let number = if reset_yearly && last_year.is_some_and(|y| y != date.year()) {
         1
     } else {
-        s.next_number
+        next
     };
     conn.execute(
         "UPDATE number_series SET next_number = ?2, last_year = ?3, updated_at = ?4 WHERE doc_type = ?1",
         params![doc_type, number + 1, date.year(), now()],
     )?;
-    Ok(format_number(&s.pattern, s.padding, number, date))
+    Ok(format_number(&pattern, padding, number, date))
 }
 
 #[cfg(test)]
