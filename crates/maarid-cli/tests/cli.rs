@@ -10,7 +10,7 @@ const USER_PW: &str = "user-pass-22";
 
 mod common;
 
-use common::{command, finish, Run};
+use common::{assert_help, command, finish, Run};
 
 /// A temp folder holding one database file.
 struct Env {
@@ -182,21 +182,7 @@ fn help_of_every_command_exits_0_and_lists_its_options() {
         (&["migrate"], &["schema", "backup", "Examples"]),
     ];
     for (args, expected) in cases {
-        let r = finish(command().args(*args).arg("--help").output().unwrap());
-        assert_eq!(r.code, 0, "{args:?} --help: {}", r.stderr);
-        for word in *expected {
-            assert!(
-                r.stdout.contains(word),
-                "`{args:?} --help` should mention {word}:\n{}",
-                r.stdout
-            );
-        }
-        for global in ["--db", "--json", "--lang"] {
-            assert!(
-                r.stdout.contains(global),
-                "`{args:?} --help` should mention {global}"
-            );
-        }
+        assert_help(args, expected);
     }
 }
 

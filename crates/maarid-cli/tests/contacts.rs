@@ -6,7 +6,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{command, finish, Run};
+use common::{assert_help, command, finish, Run};
 
 /// A temp folder holding one database file.
 struct Env {
@@ -178,21 +178,7 @@ fn help_of_every_contacts_and_seed_command_exits_0() {
         ),
     ];
     for (args, expected) in cases {
-        let r = finish(command().args(*args).arg("--help").output().unwrap());
-        assert_eq!(r.code, 0, "{args:?} --help: {}", r.stderr);
-        for word in *expected {
-            assert!(
-                r.stdout.contains(word),
-                "`{args:?} --help` should mention {word}:\n{}",
-                r.stdout
-            );
-        }
-        for global in ["--db", "--json", "--lang"] {
-            assert!(
-                r.stdout.contains(global),
-                "`{args:?} --help` should mention {global}"
-            );
-        }
+        assert_help(args, expected);
     }
 }
 

@@ -73,3 +73,17 @@ pub fn finish(out: Output) -> Run {
         stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
     }
 }
+
+/// `ARGS --help` exits 0, mentions each expected word and the global options.
+#[track_caller]
+pub fn assert_help(args: &[&str], expected: &[&str]) {
+    let r = finish(command().args(args).arg("--help").output().unwrap());
+    assert_eq!(r.code, 0, "{args:?} --help: {}", r.stderr);
+    for word in expected.iter().chain(&["--db", "--json", "--lang"]) {
+        assert!(
+            r.stdout.contains(word),
+            "`{args:?} --help` should mention {word}:\n{}",
+            r.stdout
+        );
+    }
+}
