@@ -35,6 +35,15 @@ pub enum Error {
         /// Which entry of a list field (0-based), e.g. the second phone number.
         index: Option<usize>,
     },
+    /// A custom field's value was refused (the field is named by its own labels).
+    #[error("invalid custom field {field_id}: {rule}")]
+    InvalidCustom {
+        field_id: String,
+        label: Text<String>,
+        rule: Rule,
+    },
+    #[error("this merge was already undone")]
+    MergeAlreadyUndone,
     #[error("{entity} already exists: {key}")]
     AlreadyExists { entity: &'static str, key: String },
     #[error("the last active System Manager cannot be removed, disabled, locked or demoted")]
@@ -151,7 +160,8 @@ impl Error {
             Error::SetupRequired => "setup_required",
             Error::SetupAlreadyDone => "setup_already_done",
             Error::NotFound { .. } => "not_found",
-            Error::Invalid { .. } => "invalid_input",
+            Error::Invalid { .. } | Error::InvalidCustom { .. } => "invalid_input",
+            Error::MergeAlreadyUndone => "merge_already_undone",
             Error::AlreadyExists { .. } => "already_exists",
             Error::LastAdmin => "last_admin",
             Error::BuiltinRole(_) => "builtin_role",
@@ -169,7 +179,8 @@ impl Error {
     /// Exit status for the command line. 2 is left to argument parsing (clap).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid { .. } => 3,
+            Error::Invalid { .. } | Error::InvalidCustom { .. } => 3,
+            Error::MergeAlreadyUndone => 9,
             Error::NotFound { .. } => 4,
             Error::AlreadyExists { .. } => 5,
             Error::NotPermitted { .. } | Error::NotLoggedIn => 6,
@@ -238,6 +249,17 @@ impl Error {
                     ),
                 }
             }
+            Error::InvalidCustom { label, rule, .. } => {
+                let r = rule.text();
+                Text::new(
+                    format!("الحقل «{}» {}.", label.ar, r.ar),
+                    format!("“{}” {}.", label.en, r.en),
+                )
+            }
+            Error::MergeAlreadyUndone => s(
+                "تم التراجع عن هذا الدمج من قبل.",
+                "This merge was already undone.",
+            ),
             Error::AlreadyExists { entity, key } => {
                 let d = doc_type_name(entity);
                 Text::new(
@@ -304,6 +326,7 @@ impl Error {
             message_en: text.en,
             field: match self {
                 Error::Invalid { field, .. } => Some(field),
+                Error::InvalidCustom { .. } => Some("custom"),
                 _ => None,
             },
             index: match self {
@@ -312,6 +335,9 @@ impl Error {
             },
             details: match self {
                 Error::PossibleDuplicates(m) => serde_json::to_value(m).ok().map(Box::new),
+                Error::InvalidCustom { field_id, .. } => {
+                    Some(Box::new(serde_json::json!({ "field_id": field_id })))
+                }
                 _ => None,
             },
         }

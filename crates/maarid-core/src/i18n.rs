@@ -71,6 +71,9 @@ pub fn doc_type_name(key: &str) -> Text {
         "number_series" => Text::new("سلسلة الترقيم", "Numbering series"),
         "company" => Text::new("بيانات المنشأة", "Company profile"),
         "file" => Text::new("الملف", "File"),
+        "custom_field" => Text::new("الحقل المخصص", "Custom field"),
+        "interaction" => Text::new("التواصل", "Interaction"),
+        "merge" => Text::new("عملية الدمج", "Merge"),
         _ => Text::new("السجل", "Record"),
     }
 }
@@ -130,6 +133,19 @@ pub fn field_name(key: &str) -> Text {
         "notes" => Text::new("الملاحظات", "Notes"),
         "tags" => Text::new("الوسوم", "Tags"),
         "owner" => Text::new("المسؤول", "Owner"),
+        "website" => Text::new("الموقع الإلكتروني", "Website"),
+        "addresses" => Text::new("العنوان", "Address"),
+        "social" => Text::new("حساب التواصل الاجتماعي", "Social account"),
+        "label_ar" => Text::new("الاسم بالعربية", "Arabic label"),
+        "label_en" => Text::new("الاسم بالإنجليزية", "English label"),
+        "field_type" => Text::new("نوع الحقل", "Field type"),
+        "choices" => Text::new("الخيارات", "Choices"),
+        "kind" => Text::new("النوع", "Type"),
+        "outcome" => Text::new("النتيجة", "Outcome"),
+        "body" => Text::new("التفاصيل", "Details"),
+        "occurred_at" => Text::new("الوقت", "Time"),
+        "contacts" => Text::new("جهات الاتصال", "Contacts"),
+        "survivor" => Text::new("جهة الاتصال الباقية", "Contact to keep"),
         _ => Text::new("القيمة", "Value"),
     }
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use maarid_core::access::Actor;
-use maarid_core::contacts::{self, Contact, ContactInput, ContactKind, PhoneInput, SearchQuery};
+use maarid_core::contacts::{self, Contact, ContactInput, ContactKind, SearchQuery};
 use maarid_core::{users, Db};
 use serde::Serialize;
 
@@ -60,7 +60,7 @@ fn edit(out: &Out, db: &Db, actor: &Actor, a: ContactEditArgs) -> CliResult {
     }
     let id = a.id.trim();
     let before = contacts::get(db, actor, id)?;
-    let mut input = input_of(&before);
+    let mut input = ContactInput::from(&before);
     if a.clear_phones {
         input.phones.clear();
     }
@@ -117,32 +117,6 @@ fn page(out: &Out, db: &Db, actor: &Actor, text: String, p: PageArgs) -> CliResu
         },
     )?;
     out.done(&page, |l| text::contacts_page(l, &page))
-}
-
-/// What a saved contact looks like as input, so an edit can change parts of it.
-fn input_of(c: &Contact) -> ContactInput {
-    ContactInput {
-        kind: Some(c.kind),
-        name_ar: c.name_ar.clone(),
-        name_latin: c.name_latin.clone(),
-        company_name: c.company_name.clone(),
-        job_title: c.job_title.clone(),
-        phones: c
-            .phones
-            .iter()
-            .map(|p| PhoneInput {
-                number: p.raw.clone(),
-                label: p.label,
-            })
-            .collect(),
-        emails: c.emails.clone(),
-        city: c.city.clone(),
-        source: c.source,
-        preferred_channel: c.preferred_channel,
-        owner_id: c.owner_id.clone(),
-        tags: c.tags.clone(),
-        notes: c.notes.clone(),
-    }
 }
 
 /// Puts the options given into `input`: values replace, list items are appended.

@@ -2,20 +2,26 @@
 //! owner, and Arabic-aware search. Every function checks the actor's rights; the
 //! read right "own records" limits searches to the contacts the user owns.
 
+mod merge;
 mod model;
 pub mod phone;
+pub mod purchases;
 mod search;
 mod store;
+mod timeline;
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
+pub use merge::{compose as compose_merge, MergeInput, MergeOutcome, MergeRecord, PICKABLE};
 pub use model::*;
+pub use purchases::{Purchase, PurchaseInput};
 pub use search::{ContactSummary, SearchPage, SearchQuery};
+pub use timeline::{TimelineEntry, TimelinePage, TimelineQuery};
 
 use crate::access::{Action, Actor, DocType, Scope, Target};
 use crate::db::Db;
 use crate::ids::now;
-use crate::{audit, settings, Error, Result};
+use crate::{audit, settings, Error, Result, Rule};
 
 /// Email duplicates count unless the contact is a lead and the CRM settings allow
 /// leads to share an email.
@@ -100,12 +106,7 @@ pub fn update(
         }
         // Only matches this edit introduces count: ones the user already accepted when
         // saving earlier are not asked about again.
-        let known = store::duplicates(
-            tx,
-            &store::clean_of(&before),
-            Some(id),
-            emails_count(tx, before.kind)?,
-        )?;
+        let known = store::duplicates(tx, &before, Some(id), emails_count(tx, before.kind)?)?;
         let dups: Vec<DuplicateMatch> =
             store::duplicates(tx, &c, Some(id), emails_count(tx, c.kind)?)?
                 .into_iter()
@@ -180,4 +181,158 @@ pub fn search(db: &Db, actor: &Actor, q: &SearchQuery) -> Result<SearchPage> {
     let own_only = actor.scope(DocType::Contact, Action::Read) == Scope::Own;
     let me = actor.user_id.clone().unwrap_or_default();
     db.read(|conn| search::run(conn, q, own_only.then_some(me.as_str())))
+}
+
+/// Brings back a deleted contact (not one that was merged away: undo the merge).
+pub fn restore(db: &Db, actor: &Actor, id: &str) -> Result<Contact> {
+    db.write(|tx| {
+        let owner: Option<String> = tx
+            .query_row(
+                "SELECT owner_id FROM contacts WHERE id = ?1 AND deleted_at IS NOT NULL AND merged_into IS NULL",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("contact", id))?;
+        actor.authorize(DocType::Contact, Action::Delete, Target::OwnedBy(owner.as_deref()))?;
+        tx.execute(
+            "UPDATE contacts SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
+            params![id, now()],
+        )?;
+        let c = store::get(tx, id)?;
+        store::index(tx, store::num_of(tx, id)?, Some(&c))?;
+        audit::record::<(), _>(tx, actor, "contact.restore", "contact", Some(id), None, Some(&c))?;
+        Ok(c)
+    })
+}
+
+/// Everything that happened with a contact, newest first.
+pub fn timeline(db: &Db, actor: &Actor, id: &str, q: &TimelineQuery) -> Result<TimelinePage> {
+    get(db, actor, id)?;
+    db.read(|conn| timeline::run(conn, id, q))
+}
+
+/// What the contact bought, newest first.
+pub fn purchases(db: &Db, actor: &Actor, id: &str) -> Result<Vec<Purchase>> {
+    get(db, actor, id)?;
+    db.read(|conn| purchases::list_in(conn, id))
+}
+
+/// Merges `merged_ids` into `survivor_id`. The survivor takes the values the user
+/// picked; phones, emails, tags, addresses and social accounts of all are kept; every
+/// linked record moves to the survivor; the others are removed from lists. The whole
+/// merge is recorded, and `unmerge` undoes it.
+pub fn merge(db: &Db, actor: &Actor, input: &MergeInput) -> Result<MergeOutcome> {
+    let mut ids: Vec<&str> = Vec::new();
+    for id in input.merged_ids.iter().map(String::as_str) {
+        if id == input.survivor_id || ids.contains(&id) {
+            return Err(Error::invalid("contacts", Rule::UnknownValue));
+        }
+        ids.push(id);
+    }
+    if ids.is_empty() {
+        return Err(Error::invalid("contacts", Rule::TooShort));
+    }
+    db.write(|tx| {
+        let survivor = store::get(tx, &input.survivor_id)?;
+        actor.authorize(DocType::Contact, Action::Write, Target::OwnedBy(survivor.owner_id.as_deref()))?;
+        let mut before = vec![survivor.clone()];
+        for id in &ids {
+            let c = store::get(tx, id)?;
+            actor.authorize(DocType::Contact, Action::Delete, Target::OwnedBy(c.owner_id.as_deref()))?;
+            before.push(c);
+        }
+        let composed = merge::compose(&before, &survivor.id, &input.picks)?;
+        let c = store::clean(tx, &composed, survivor.owner_id.as_deref())?;
+        if c.owner_id != survivor.owner_id {
+            actor.authorize(DocType::Contact, Action::Write, Target::Anyone)?;
+        }
+        let merged: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+        let at = now();
+        for id in &merged {
+            let num = store::num_of(tx, id)?;
+            tx.execute(
+                "UPDATE contacts SET deleted_at = ?2, updated_at = ?2, merged_into = ?3 WHERE id = ?1",
+                params![id, at, survivor.id],
+            )?;
+            store::index(tx, num, None)?;
+        }
+        store::update(tx, &survivor.id, &c)?;
+        let moved = merge::move_linked(tx, &merged, &survivor.id)?;
+        let record = merge::save_record(tx, &survivor.id, &before, &moved, actor.user_id.as_deref())?;
+        let after = store::get(tx, &survivor.id)?;
+        audit::record(tx, actor, "contact.merge", "contact", Some(&survivor.id), Some(&before), Some(&after))?;
+        let mut counts = std::collections::BTreeMap::new();
+        for (table, _, _) in &moved {
+            *counts.entry(table.clone()).or_insert(0) += 1;
+        }
+        Ok(MergeOutcome { merge: record, survivor: after, moved: counts })
+    })
+}
+
+/// Undoes a merge completely: the survivor gets back the values it had, the merged
+/// contacts return, and every moved record goes back to its contact. Records added
+/// to the survivor after the merge stay with it. `key` is the merge's id or the id of
+/// a contact in it (then its newest merge that was not undone).
+pub fn unmerge(db: &Db, actor: &Actor, key: &str) -> Result<MergeRecord> {
+    db.write(|tx| {
+        let record = match merge::get_record(tx, key) {
+            Ok(r) if r.undone_at.is_some() => return Err(Error::MergeAlreadyUndone),
+            Ok(r) => r,
+            Err(Error::NotFound { .. }) => merge::find_live(tx, key)?,
+            Err(e) => return Err(e),
+        };
+        let (before, moved) = merge::saved_state(tx, &record.id)?;
+        let current = store::get(tx, &record.survivor_id)?;
+        actor.authorize(
+            DocType::Contact,
+            Action::Write,
+            Target::OwnedBy(current.owner_id.as_deref()),
+        )?;
+        for c in before.iter().filter(|c| c.id != record.survivor_id) {
+            actor.authorize(
+                DocType::Contact,
+                Action::Delete,
+                Target::OwnedBy(c.owner_id.as_deref()),
+            )?;
+        }
+        for c in &before {
+            if c.id == record.survivor_id {
+                store::update(tx, &c.id, c)?;
+            } else {
+                merge::revive(tx, c)?;
+            }
+        }
+        merge::move_back(tx, &moved)?;
+        tx.execute(
+            "UPDATE contact_merges SET undone_at = ?2, undone_by = ?3 WHERE id = ?1",
+            params![record.id, now(), actor.user_id],
+        )?;
+        let after = store::get(tx, &record.survivor_id)?;
+        audit::record(
+            tx,
+            actor,
+            "contact.unmerge",
+            "contact",
+            Some(&record.survivor_id),
+            Some(&current),
+            Some(&after),
+        )?;
+        merge::get_record(tx, &record.id)
+    })
+}
+
+/// The merges a contact survived, newest first (for "undo merge" on the card).
+pub fn merges(db: &Db, actor: &Actor, id: &str) -> Result<Vec<MergeRecord>> {
+    get(db, actor, id)?;
+    db.read(|conn| {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {} FROM contact_merges WHERE survivor_id = ?1 ORDER BY merged_at DESC, id DESC",
+            merge::RECORD_COLUMNS
+        ))?;
+        let out = stmt
+            .query_map([id], merge::record_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(out)
+    })
 }

@@ -1,5 +1,7 @@
 //! What a contact is, as the UI, the CLI and the storage see it.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::keyed::keyed_enum;
@@ -39,6 +41,56 @@ keyed_enum!(PhoneLabel {
     Other = "other",
 });
 
+keyed_enum!(AddressLabel {
+    Home = "home",
+    Work = "work",
+    Showroom = "showroom",
+    Billing = "billing",
+    Delivery = "delivery",
+    Other = "other",
+});
+
+keyed_enum!(SocialNetwork {
+    Instagram = "instagram",
+    X = "x",
+    Facebook = "facebook",
+    Linkedin = "linkedin",
+    Snapchat = "snapchat",
+    Tiktok = "tiktok",
+    Telegram = "telegram",
+    Youtube = "youtube",
+    Other = "other",
+});
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    #[serde(default = "home")]
+    pub label: AddressLabel,
+    /// Street, district, building.
+    #[serde(default)]
+    pub line: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub postal_code: String,
+    /// ISO 3166 alpha-2, or empty.
+    #[serde(default)]
+    pub country: String,
+}
+
+fn home() -> AddressLabel {
+    AddressLabel::Home
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SocialAccount {
+    pub network: SocialNetwork,
+    /// The handle without "@", or a link for "other".
+    pub handle: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhoneInput {
     pub number: String,
@@ -69,6 +121,15 @@ pub struct ContactInput {
     #[serde(default)]
     pub city: String,
     #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub addresses: Vec<Address>,
+    #[serde(default)]
+    pub social: Vec<SocialAccount>,
+    /// Custom field values by field id, as typed (numbers, YYYY-MM-DD dates, choice keys).
+    #[serde(default)]
+    pub custom: BTreeMap<String, String>,
+    #[serde(default)]
     pub source: Option<Source>,
     #[serde(default)]
     pub preferred_channel: Option<Channel>,
@@ -81,7 +142,7 @@ pub struct ContactInput {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactPhone {
     pub label: PhoneLabel,
     /// As typed.
@@ -90,7 +151,7 @@ pub struct ContactPhone {
     pub national: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
     pub id: String,
     pub kind: ContactKind,
@@ -101,6 +162,11 @@ pub struct Contact {
     pub phones: Vec<ContactPhone>,
     pub emails: Vec<String>,
     pub city: String,
+    pub website: String,
+    pub addresses: Vec<Address>,
+    pub social: Vec<SocialAccount>,
+    /// Custom field values by field id, in canonical form.
+    pub custom: BTreeMap<String, String>,
     pub source: Option<Source>,
     pub preferred_channel: Option<Channel>,
     pub owner_id: Option<String>,
@@ -108,6 +174,39 @@ pub struct Contact {
     pub notes: String,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// A saved contact as input, so an edit can change parts of it. Phones are given as
+/// they were typed.
+impl From<&Contact> for ContactInput {
+    fn from(c: &Contact) -> Self {
+        ContactInput {
+            kind: Some(c.kind),
+            name_ar: c.name_ar.clone(),
+            name_latin: c.name_latin.clone(),
+            company_name: c.company_name.clone(),
+            job_title: c.job_title.clone(),
+            phones: c
+                .phones
+                .iter()
+                .map(|p| PhoneInput {
+                    number: p.raw.clone(),
+                    label: p.label,
+                })
+                .collect(),
+            emails: c.emails.clone(),
+            city: c.city.clone(),
+            website: c.website.clone(),
+            addresses: c.addresses.clone(),
+            social: c.social.clone(),
+            custom: c.custom.clone(),
+            source: c.source,
+            preferred_channel: c.preferred_channel,
+            owner_id: c.owner_id.clone(),
+            tags: c.tags.clone(),
+            notes: c.notes.clone(),
+        }
+    }
 }
 
 impl Contact {

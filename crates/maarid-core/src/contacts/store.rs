@@ -1,30 +1,20 @@
 //! Contact storage: validation, the rows, and the two search indexes kept in step in
 //! the same transaction.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::model::*;
 use super::phone::{normalize_email, normalize_phone};
+use crate::fields;
 use crate::ids::{new_id, now};
 use crate::search::normalize::{digits, normalize};
 use crate::{Error, Result, Rule};
 
-/// A contact ready to store: trimmed, phones parsed, emails checked.
-pub(super) struct Clean {
-    pub kind: ContactKind,
-    pub name_ar: String,
-    pub name_latin: String,
-    pub company_name: String,
-    pub job_title: String,
-    pub phones: Vec<ContactPhone>,
-    pub emails: Vec<String>,
-    pub city: String,
-    pub source: Option<Source>,
-    pub preferred_channel: Option<Channel>,
-    pub owner_id: Option<String>,
-    pub tags: Vec<String>,
-    pub notes: String,
-}
+/// A contact ready to store: trimmed, phones parsed, emails checked, custom values
+/// canonical. Its id and timestamps are empty until it is saved.
+pub(super) type Clean = Contact;
 
 fn text(field: &'static str, value: &str, max: usize) -> Result<String> {
     let v = value.trim();
@@ -121,8 +111,10 @@ pub(super) fn clean(
             return Err(Error::invalid("owner", Rule::UnknownValue));
         }
     }
+    let kind = input.kind.unwrap_or(ContactKind::Lead);
     Ok(Clean {
-        kind: input.kind.unwrap_or(ContactKind::Lead),
+        id: String::new(),
+        kind,
         name_ar,
         name_latin,
         company_name,
@@ -130,31 +122,124 @@ pub(super) fn clean(
         phones,
         emails,
         city: text("city", &input.city, 100)?,
+        website: website(&input.website)?,
+        addresses: addresses(&input.addresses)?,
+        social: social(&input.social)?,
+        custom: custom_values(conn, kind, &input.custom)?,
         source: input.source,
         preferred_channel: input.preferred_channel,
         owner_id,
         tags,
         notes: text("notes", &input.notes, 20_000)?,
+        created_at: String::new(),
+        updated_at: String::new(),
     })
 }
 
-/// The stored contact in the form `duplicates` compares (for "which matches are new").
-pub(super) fn clean_of(c: &Contact) -> Clean {
-    Clean {
-        kind: c.kind,
-        name_ar: c.name_ar.clone(),
-        name_latin: c.name_latin.clone(),
-        company_name: c.company_name.clone(),
-        job_title: c.job_title.clone(),
-        phones: c.phones.clone(),
-        emails: c.emails.clone(),
-        city: c.city.clone(),
-        source: c.source,
-        preferred_channel: c.preferred_channel,
-        owner_id: c.owner_id.clone(),
-        tags: c.tags.clone(),
-        notes: c.notes.clone(),
+/// A web address with its scheme ("showroom.sa" → "https://showroom.sa").
+fn website(v: &str) -> Result<String> {
+    let v = text("website", v, 300)?;
+    if v.is_empty() {
+        return Ok(v);
     }
+    if v.chars().any(char::is_whitespace) || !v.contains('.') {
+        return Err(Error::invalid("website", Rule::BadFormat));
+    }
+    let lower = v.to_lowercase();
+    Ok(
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            v
+        } else {
+            format!("https://{v}")
+        },
+    )
+}
+
+fn addresses(input: &[Address]) -> Result<Vec<Address>> {
+    let mut out = Vec::new();
+    for (i, a) in input.iter().enumerate() {
+        let at = |e: Error| e.at(i);
+        let a = Address {
+            label: a.label,
+            line: text("addresses", &a.line, 300).map_err(at)?,
+            city: text("addresses", &a.city, 100).map_err(at)?,
+            region: text("addresses", &a.region, 100).map_err(at)?,
+            postal_code: text("addresses", &a.postal_code, 20).map_err(at)?,
+            country: a.country.trim().to_uppercase(),
+        };
+        if !a.country.is_empty()
+            && (a.country.len() != 2 || !a.country.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            return Err(Error::invalid("addresses", Rule::BadFormat).at(i));
+        }
+        let empty = [&a.line, &a.city, &a.region, &a.postal_code]
+            .iter()
+            .all(|s| s.is_empty());
+        if !empty && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    if out.len() > 10 {
+        return Err(Error::invalid("addresses", Rule::TooLong));
+    }
+    Ok(out)
+}
+
+fn social(input: &[SocialAccount]) -> Result<Vec<SocialAccount>> {
+    let mut out: Vec<SocialAccount> = Vec::new();
+    for (i, s) in input.iter().enumerate() {
+        let handle =
+            text("social", s.handle.trim().trim_start_matches('@'), 200).map_err(|e| e.at(i))?;
+        if handle.is_empty() {
+            continue;
+        }
+        if handle.chars().any(char::is_whitespace) {
+            return Err(Error::invalid("social", Rule::BadFormat).at(i));
+        }
+        let s = SocialAccount {
+            network: s.network,
+            handle,
+        };
+        if !out
+            .iter()
+            .any(|o| o.network == s.network && o.handle.eq_ignore_ascii_case(&s.handle))
+        {
+            out.push(s);
+        }
+    }
+    if out.len() > 20 {
+        return Err(Error::invalid("social", Rule::TooLong));
+    }
+    Ok(out)
+}
+
+/// Checks custom values against the live field definitions and the mandatory rules
+/// for this kind of contact. Values of unknown or deleted fields are refused.
+fn custom_values(
+    conn: &Connection,
+    kind: ContactKind,
+    input: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>> {
+    let fields = fields::list_in(conn)?;
+    if let Some(id) = input.keys().find(|id| !fields.iter().any(|f| &f.id == *id)) {
+        return Err(Error::not_found("custom_field", id.clone()));
+    }
+    let mut out = BTreeMap::new();
+    for f in &fields {
+        let v = fields::canonical_value(f, input.get(&f.id).map(String::as_str).unwrap_or(""))?;
+        if v.is_empty() {
+            if f.required_for(kind) {
+                return Err(Error::InvalidCustom {
+                    field_id: f.id.clone(),
+                    label: f.label(),
+                    rule: Rule::Required,
+                });
+            }
+        } else {
+            out.insert(f.id.clone(), v);
+        }
+    }
+    Ok(out)
 }
 
 /// Normalised display name (Arabic, else Latin, else company), for ranking.
@@ -180,7 +265,8 @@ pub(super) fn name_key(c: &Clean) -> String {
     format!("{name}\u{1f}{city}")
 }
 
-fn search_body(c: &Clean) -> String {
+/// `text_fields`: ids of the custom text fields, whose values are searchable too.
+fn search_body(c: &Clean, text_fields: &[String]) -> String {
     let mut parts = vec![
         &c.name_ar,
         &c.name_latin,
@@ -191,6 +277,12 @@ fn search_body(c: &Clean) -> String {
     ];
     parts.extend(c.tags.iter());
     parts.extend(c.emails.iter());
+    parts.extend(
+        c.custom
+            .iter()
+            .filter(|(id, _)| text_fields.contains(id))
+            .map(|(_, v)| v),
+    );
     normalize(
         &parts
             .iter()
@@ -213,8 +305,39 @@ fn phone_body(c: &Clean) -> String {
 }
 
 fn write_children(conn: &Connection, id: &str, num: i64, c: &Clean) -> Result<()> {
-    for table in ["contact_phones", "contact_emails", "contact_tags"] {
+    for table in [
+        "contact_phones",
+        "contact_emails",
+        "contact_tags",
+        "contact_addresses",
+        "contact_social",
+    ] {
         conn.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
+    }
+    // Values of deleted fields stay, so restoring a field brings them back.
+    conn.execute(
+        "DELETE FROM contact_field_values WHERE contact_id = ?1
+           AND field_id IN (SELECT id FROM custom_fields WHERE deleted_at IS NULL)",
+        [id],
+    )?;
+    for (i, a) in c.addresses.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO contact_addresses (id, contact_id, label, line, city, region, postal_code, country, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![new_id(), id, a.label.key(), a.line, a.city, a.region, a.postal_code, a.country, i as i64])?;
+    }
+    for (i, s) in c.social.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO contact_social (id, contact_id, network, handle, position) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![new_id(), id, s.network.key(), s.handle, i as i64])?;
+    }
+    for (field, value) in &c.custom {
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO contact_field_values (contact_id, field_id, value) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, field, value])?;
     }
     for (i, p) in c.phones.iter().enumerate() {
         conn.execute(
@@ -242,9 +365,18 @@ pub(super) fn index(conn: &Connection, num: i64, c: Option<&Clean>) -> Result<()
     conn.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [num])?;
     conn.execute("DELETE FROM contacts_phone_fts WHERE rowid = ?1", [num])?;
     if let Some(c) = c {
+        let text_fields: Vec<String> = if c.custom.is_empty() {
+            Vec::new()
+        } else {
+            fields::list_in(conn)?
+                .into_iter()
+                .filter(|f| f.field_type == fields::FieldType::Text)
+                .map(|f| f.id)
+                .collect()
+        };
         conn.execute(
             "INSERT INTO contacts_fts (rowid, body) VALUES (?1, ?2)",
-            params![num, search_body(c)],
+            params![num, search_body(c, &text_fields)],
         )?;
         if !c.phones.is_empty() {
             conn.execute(
@@ -261,12 +393,12 @@ pub(super) fn insert(conn: &Connection, c: &Clean, created_by: Option<&str>) -> 
     let at = now();
     conn.execute(
         "INSERT INTO contacts (id, kind, name_ar, name_latin, company_name, job_title, city, source,
-            preferred_channel, owner_id, notes, name_key, name_norm, created_by, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            preferred_channel, owner_id, notes, name_key, name_norm, created_by, created_at, updated_at, website)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
         params![
             id, c.kind.key(), c.name_ar, c.name_latin, c.company_name, c.job_title, c.city,
             c.source.map(Source::key), c.preferred_channel.map(Channel::key), c.owner_id, c.notes,
-            name_key(c), name_norm(c), created_by, at
+            name_key(c), name_norm(c), created_by, at, c.website
         ],
     )?;
     write_children(conn, &id, conn.last_insert_rowid(), c)?;
@@ -278,12 +410,12 @@ pub(super) fn update(conn: &Connection, id: &str, c: &Clean) -> Result<()> {
     conn.execute(
         "UPDATE contacts SET kind = ?2, name_ar = ?3, name_latin = ?4, company_name = ?5, job_title = ?6,
             city = ?7, source = ?8, preferred_channel = ?9, owner_id = ?10, notes = ?11, name_key = ?12,
-            name_norm = ?13, updated_at = ?14
+            name_norm = ?13, updated_at = ?14, website = ?15
          WHERE id = ?1",
         params![
             id, c.kind.key(), c.name_ar, c.name_latin, c.company_name, c.job_title, c.city,
             c.source.map(Source::key), c.preferred_channel.map(Channel::key), c.owner_id, c.notes,
-            name_key(c), name_norm(c), now()
+            name_key(c), name_norm(c), now(), c.website
         ],
     )?;
     write_children(conn, id, num, c)
@@ -303,7 +435,7 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Contact> {
     let mut c = conn
         .query_row(
             "SELECT id, kind, name_ar, name_latin, company_name, job_title, city, source, preferred_channel,
-                owner_id, notes, created_at, updated_at
+                owner_id, notes, created_at, updated_at, website
              FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
             [id],
             |r| {
@@ -324,9 +456,13 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Contact> {
                     notes: r.get(10)?,
                     created_at: r.get(11)?,
                     updated_at: r.get(12)?,
+                    website: r.get(13)?,
                     phones: vec![],
                     emails: vec![],
                     tags: vec![],
+                    addresses: vec![],
+                    social: vec![],
+                    custom: BTreeMap::new(),
                 })
             },
         )
@@ -356,6 +492,43 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<Contact> {
         conn.prepare_cached("SELECT tag FROM contact_tags WHERE contact_id = ?1 ORDER BY tag")?;
     c.tags = stmt
         .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT label, line, city, region, postal_code, country FROM contact_addresses
+         WHERE contact_id = ?1 ORDER BY position",
+    )?;
+    c.addresses = stmt
+        .query_map([id], |r| {
+            let label: String = r.get(0)?;
+            Ok(Address {
+                label: AddressLabel::parse(&label).unwrap_or(AddressLabel::Other),
+                line: r.get(1)?,
+                city: r.get(2)?,
+                region: r.get(3)?,
+                postal_code: r.get(4)?,
+                country: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT network, handle FROM contact_social WHERE contact_id = ?1 ORDER BY position",
+    )?;
+    c.social = stmt
+        .query_map([id], |r| {
+            let network: String = r.get(0)?;
+            Ok(SocialAccount {
+                network: SocialNetwork::parse(&network).unwrap_or(SocialNetwork::Other),
+                handle: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.field_id, v.value FROM contact_field_values v
+         JOIN custom_fields f ON f.id = v.field_id AND f.deleted_at IS NULL
+         WHERE v.contact_id = ?1",
+    )?;
+    c.custom = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(c)
 }

@@ -62,6 +62,12 @@ pub fn digits(text: &str) -> String {
     text.chars().filter_map(ascii_digit).collect()
 }
 
+/// The text with Arabic-Indic, Persian and full-width digits turned into ASCII and
+/// every other character kept (for numbers and dates typed in Arabic).
+pub fn ascii_digits(text: &str) -> String {
+    text.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect()
+}
+
 /// True if the text contains any Arabic letter (U+0600–06FF, U+0750–077F,
 /// U+08A0–08FF, U+FB50–FDFF, U+FE70–FEFF). Only letters count: Arabic digits,
 /// punctuation, tashkeel or tatweel on their own do not.

@@ -1,0 +1,244 @@
+//! Interactions: calls, visits, emails, messages and notes logged against a contact.
+//! They make up most of the contact's timeline (see `contacts::timeline`). Logging
+//! needs the write right on the contact; deleting is soft and can be undone.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::access::{Action, Actor, DocType, Target};
+use crate::db::Db;
+use crate::ids::{new_id, now};
+use crate::keyed::keyed_enum;
+use crate::{audit, Error, Result, Rule};
+
+keyed_enum!(InteractionKind {
+    Call = "call",
+    Visit = "visit",
+    Email = "email",
+    Message = "message",
+    Note = "note",
+});
+
+keyed_enum!(Direction {
+    In = "in",
+    Out = "out",
+});
+
+/// The outcomes offered for each kind (the quick-log buttons of the card). Kinds
+/// without a list take no outcome.
+pub fn outcomes(kind: InteractionKind) -> &'static [&'static str] {
+    match kind {
+        InteractionKind::Call => &["answered", "no_answer", "busy", "call_back"],
+        InteractionKind::Visit => &["browsed", "interested", "negotiated", "bought"],
+        _ => &[],
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InteractionInput {
+    pub contact_id: String,
+    pub kind: InteractionKind,
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub body: String,
+    /// RFC 3339; now when empty. Stored in UTC.
+    #[serde(default)]
+    pub occurred_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    pub id: String,
+    pub contact_id: String,
+    pub kind: InteractionKind,
+    pub direction: Option<Direction>,
+    pub outcome: String,
+    pub body: String,
+    pub occurred_at: String,
+    pub created_by: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str =
+    "id, contact_id, kind, direction, outcome, body, occurred_at, created_by, created_at, updated_at";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Interaction> {
+    let kind: String = r.get(2)?;
+    let direction: Option<String> = r.get(3)?;
+    Ok(Interaction {
+        id: r.get(0)?,
+        contact_id: r.get(1)?,
+        kind: InteractionKind::parse(&kind).unwrap_or(InteractionKind::Note),
+        direction: direction.as_deref().and_then(Direction::parse),
+        outcome: r.get(4)?,
+        body: r.get(5)?,
+        occurred_at: r.get(6)?,
+        created_by: r.get(7)?,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+    })
+}
+
+fn get_in(conn: &Connection, id: &str, deleted: bool) -> Result<Interaction> {
+    let cond = if deleted {
+        "deleted_at IS NOT NULL"
+    } else {
+        "deleted_at IS NULL"
+    };
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM interactions WHERE id = ?1 AND {cond}"),
+        [id],
+        row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("interaction", id))
+}
+
+/// The owner of a live contact, for the rights check.
+fn contact_owner(conn: &Connection, contact_id: &str) -> Result<Option<String>> {
+    conn.query_row(
+        "SELECT owner_id FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
+        [contact_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found("contact", contact_id))
+}
+
+fn authorize(conn: &Connection, actor: &Actor, contact_id: &str) -> Result<()> {
+    let owner = contact_owner(conn, contact_id)?;
+    actor.authorize(
+        DocType::Contact,
+        Action::Write,
+        Target::OwnedBy(owner.as_deref()),
+    )
+}
+
+/// The time in UTC, RFC 3339 with milliseconds (like every stored time).
+fn utc(v: &str) -> Result<String> {
+    chrono::DateTime::parse_from_rfc3339(v.trim())
+        .map(|t| {
+            t.with_timezone(&chrono::Utc)
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        })
+        .map_err(|_| Error::invalid("occurred_at", Rule::BadFormat))
+}
+
+struct Clean {
+    direction: Option<Direction>,
+    outcome: String,
+    body: String,
+    occurred_at: String,
+}
+
+fn clean(input: &InteractionInput) -> Result<Clean> {
+    let outcome = input.outcome.trim().to_string();
+    if !outcome.is_empty() && !outcomes(input.kind).contains(&outcome.as_str()) {
+        return Err(Error::invalid("outcome", Rule::UnknownValue));
+    }
+    let body = input.body.trim().to_string();
+    if body.chars().count() > 20_000 {
+        return Err(Error::invalid("body", Rule::TooLong));
+    }
+    if input.kind == InteractionKind::Note && body.is_empty() {
+        return Err(Error::invalid("body", Rule::Required));
+    }
+    let occurred_at = match input.occurred_at.as_deref().map(str::trim) {
+        None | Some("") => now(),
+        Some(v) => utc(v)?,
+    };
+    Ok(Clean {
+        direction: input.direction,
+        outcome,
+        body,
+        occurred_at,
+    })
+}
+
+pub fn log(db: &Db, actor: &Actor, input: &InteractionInput) -> Result<Interaction> {
+    db.write(|tx| {
+        authorize(tx, actor, &input.contact_id)?;
+        let c = clean(input)?;
+        let id = new_id();
+        let at = now();
+        tx.execute(
+            &format!("INSERT INTO interactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"),
+            params![
+                id, input.contact_id, input.kind.key(), c.direction.map(Direction::key),
+                c.outcome, c.body, c.occurred_at, actor.user_id, at
+            ],
+        )?;
+        let saved = get_in(tx, &id, false)?;
+        audit::record::<(), _>(tx, actor, "interaction.create", "interaction", Some(&id), None, Some(&saved))?;
+        Ok(saved)
+    })
+}
+
+/// Changes what was logged (not the contact it belongs to).
+pub fn update(db: &Db, actor: &Actor, id: &str, input: &InteractionInput) -> Result<Interaction> {
+    db.write(|tx| {
+        let before = get_in(tx, id, false)?;
+        authorize(tx, actor, &before.contact_id)?;
+        let c = clean(&InteractionInput {
+            kind: input.kind,
+            contact_id: before.contact_id.clone(),
+            occurred_at: input.occurred_at.clone().or(Some(before.occurred_at.clone())),
+            ..input.clone()
+        })?;
+        tx.execute(
+            "UPDATE interactions SET kind = ?2, direction = ?3, outcome = ?4, body = ?5, occurred_at = ?6, updated_at = ?7
+             WHERE id = ?1",
+            params![id, input.kind.key(), c.direction.map(Direction::key), c.outcome, c.body, c.occurred_at, now()],
+        )?;
+        let after = get_in(tx, id, false)?;
+        audit::record(tx, actor, "interaction.update", "interaction", Some(id), Some(&before), Some(&after))?;
+        Ok(after)
+    })
+}
+
+/// Soft delete; `restore` undoes it.
+pub fn delete(db: &Db, actor: &Actor, id: &str) -> Result<()> {
+    db.write(|tx| {
+        let before = get_in(tx, id, false)?;
+        authorize(tx, actor, &before.contact_id)?;
+        tx.execute(
+            "UPDATE interactions SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![id, now()],
+        )?;
+        audit::record::<_, ()>(
+            tx,
+            actor,
+            "interaction.delete",
+            "interaction",
+            Some(id),
+            Some(&before),
+            None,
+        )
+    })
+}
+
+pub fn restore(db: &Db, actor: &Actor, id: &str) -> Result<Interaction> {
+    db.write(|tx| {
+        let before = get_in(tx, id, true)?;
+        authorize(tx, actor, &before.contact_id)?;
+        tx.execute(
+            "UPDATE interactions SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
+            params![id, now()],
+        )?;
+        let after = get_in(tx, id, false)?;
+        audit::record::<(), _>(
+            tx,
+            actor,
+            "interaction.restore",
+            "interaction",
+            Some(id),
+            None,
+            Some(&after),
+        )?;
+        Ok(after)
+    })
+}
