@@ -81,11 +81,11 @@ export const api = {
   rolesUpdate: (id, input) => call('roles_update', { id, input }),
   rolesDelete: (id) => call('roles_delete', { id }),
   usersDirectory: () => call('users_directory'),
-  contactsSearch: ({ text = '', limit, after } = {}) => {
-    const query = { text };
-    if (limit) query.limit = limit;
-    if (after) query.after = after;
-    return call('contacts_search', { query });
+  // query: { text, limit, after, kind, owner_id, source, tag, created_from, created_to, sort, desc }
+  contactsSearch: (query = {}) => {
+    const q = { text: '' };
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q[k] = v;
+    return call('contacts_search', { query: q });
   },
   contactsGet: (id) => call('contacts_get', { id }),
   contactsCreate: (input, allowDuplicate = false) =>
@@ -95,6 +95,26 @@ export const api = {
   contactsDelete: (id) => call('contacts_delete', { id }),
   contactsCheckDuplicates: (input, except) =>
     call('contacts_check_duplicates', except ? { input, except } : { input }),
+  contactsRestore: (id) => call('contacts_restore', { id }),
+  contactsTimeline: (id, { limit, after } = {}) => call('contacts_timeline', { id, query: { limit, after } }),
+  contactsPurchases: (id) => call('contacts_purchases', { id }),
+  contactsMerge: (input) => call('contacts_merge', { input }),
+  contactsUnmerge: (key) => call('contacts_unmerge', { key }),
+  contactsMerges: (id) => call('contacts_merges', { id }),
+  contactsAssignOwner: (ids, ownerId) => call('contacts_assign_owner', { ids, ownerId: ownerId || null }),
+  contactsBulkTag: (ids, add = [], remove = []) => call('contacts_bulk_tag', { ids, add, remove }),
+  contactsParseText: (text) => call('contacts_parse_text', { text }),
+  contactsImportVcf: (text, kind, onDuplicate) => call('contacts_import_vcf', { text, kind, onDuplicate }),
+  fieldsList: () => call('fields_list'),
+  fieldsCreate: (input) => call('fields_create', { input }),
+  fieldsUpdate: (id, input) => call('fields_update', { id, input }),
+  fieldsDelete: (id) => call('fields_delete', { id }),
+  fieldsRestore: (id) => call('fields_restore', { id }),
+  fieldsReorder: (ids) => call('fields_reorder', { ids }),
+  interactionsLog: (input) => call('interactions_log', { input }),
+  interactionsUpdate: (id, input) => call('interactions_update', { id, input }),
+  interactionsDelete: (id) => call('interactions_delete', { id }),
+  interactionsRestore: (id) => call('interactions_restore', { id }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

@@ -314,3 +314,54 @@ fn a_deleted_contact_can_be_restored_and_is_found_again() {
     assert_eq!(found(&t, &admin.actor, "ريم"), 1);
     assert_eq!(found(&t, &admin.actor, "6677"), 1);
 }
+
+#[test]
+fn bulk_assign_and_tag_change_all_or_nothing() {
+    let (t, admin) = common::ready_db();
+    let sami = users::add(&t.db, &admin.actor, &common::new_user("sami", "sales_user")).unwrap();
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            contacts::create(
+                &t.db,
+                &admin.actor,
+                &lead(&format!("عميل {i}"), &format!("055000000{i}")),
+                false,
+            )
+            .unwrap()
+            .id
+        })
+        .collect();
+    assert_eq!(
+        contacts::assign_owner(&t.db, &admin.actor, &ids, Some(&sami.id)).unwrap(),
+        3
+    );
+    assert_eq!(
+        contacts::get(&t.db, &admin.actor, &ids[2])
+            .unwrap()
+            .owner_id,
+        Some(sami.id.clone())
+    );
+    assert_eq!(
+        contacts::bulk_tag(&t.db, &admin.actor, &ids, &["معرض الربيع".into()], &[]).unwrap(),
+        3
+    );
+    // Tags are searchable straight away, and removing compares Arabic-normalised.
+    assert_eq!(found(&t, &admin.actor, "الربيع"), 3);
+    contacts::bulk_tag(&t.db, &admin.actor, &ids[..1], &[], &["معرض الربيع".into()]).unwrap();
+    assert_eq!(found(&t, &admin.actor, "الربيع"), 2);
+
+    // A sales user owning only some of them may not change the batch: nothing changes.
+    let mine = contacts::create(&t.db, &admin.actor, &lead("ليلى", "0551239876"), false).unwrap();
+    let sales = users::login(&t.db, "sami", "sami-password").unwrap();
+    let mut mixed = ids.clone();
+    mixed.push(mine.id.clone());
+    assert!(contacts::bulk_tag(&t.db, &sales.actor, &mixed, &["x".into()], &[]).is_err());
+    assert_eq!(found(&t, &admin.actor, "x"), 0);
+    // …but may tag their own.
+    assert_eq!(
+        contacts::bulk_tag(&t.db, &sales.actor, &ids, &["متابعة".into()], &[]).unwrap(),
+        3
+    );
+    // Handing contacts to someone else needs the right over all records.
+    assert!(contacts::assign_owner(&t.db, &sales.actor, &ids, Some(&admin.user.id)).is_err());
+}

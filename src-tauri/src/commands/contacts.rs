@@ -4,7 +4,10 @@ use tauri::State;
 
 use super::{out, CmdResult};
 use crate::state::AppState;
-use maarid_core::contacts::{self, Contact, ContactInput, DuplicateMatch, SearchPage, SearchQuery};
+use maarid_core::contacts::{
+    self, Contact, ContactInput, DuplicateMatch, MergeInput, MergeOutcome, MergeRecord, Purchase,
+    SearchPage, SearchQuery, TimelinePage, TimelineQuery,
+};
 use maarid_core::users::{self, Colleague};
 
 #[tauri::command(async)]
@@ -67,4 +70,74 @@ pub fn contacts_check_duplicates(
 #[tauri::command(async)]
 pub fn users_directory(state: State<'_, AppState>) -> CmdResult<Vec<Colleague>> {
     out(state.actor().and_then(|a| users::directory(&state.db, &a)))
+}
+
+#[tauri::command(async)]
+pub fn contacts_restore(state: State<'_, AppState>, id: String) -> CmdResult<Contact> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::restore(&state.db, &a, &id)))
+}
+
+#[tauri::command(async)]
+pub fn contacts_timeline(
+    state: State<'_, AppState>,
+    id: String,
+    query: TimelineQuery,
+) -> CmdResult<TimelinePage> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::timeline(&state.db, &a, &id, &query)))
+}
+
+#[tauri::command(async)]
+pub fn contacts_purchases(state: State<'_, AppState>, id: String) -> CmdResult<Vec<Purchase>> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::purchases(&state.db, &a, &id)))
+}
+
+#[tauri::command(async)]
+pub fn contacts_merge(state: State<'_, AppState>, input: MergeInput) -> CmdResult<MergeOutcome> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::merge(&state.db, &a, &input)))
+}
+
+/// `key`: a merge id, or a contact of the merge (its newest merge not yet undone).
+#[tauri::command(async)]
+pub fn contacts_unmerge(state: State<'_, AppState>, key: String) -> CmdResult<MergeRecord> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::unmerge(&state.db, &a, &key)))
+}
+
+#[tauri::command(async)]
+pub fn contacts_merges(state: State<'_, AppState>, id: String) -> CmdResult<Vec<MergeRecord>> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::merges(&state.db, &a, &id)))
+}
+
+#[tauri::command(async)]
+pub fn contacts_assign_owner(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    owner_id: Option<String>,
+) -> CmdResult<usize> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::assign_owner(&state.db, &a, &ids, owner_id.as_deref())))
+}
+
+#[tauri::command(async)]
+pub fn contacts_bulk_tag(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    add: Vec<String>,
+    remove: Vec<String>,
+) -> CmdResult<usize> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::bulk_tag(&state.db, &a, &ids, &add, &remove)))
 }

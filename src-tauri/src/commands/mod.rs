@@ -7,6 +7,8 @@ pub mod admin;
 pub mod app;
 pub mod company;
 pub mod contacts;
+pub mod fields;
+pub mod interactions;
 
 use maarid_core::ErrorPayload;
 

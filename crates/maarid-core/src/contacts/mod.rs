@@ -2,6 +2,7 @@
 //! owner, and Arabic-aware search. Every function checks the actor's rights; the
 //! read right "own records" limits searches to the contacts the user owns.
 
+mod bulk;
 mod merge;
 mod model;
 pub mod phone;
@@ -334,5 +335,87 @@ pub fn merges(db: &Db, actor: &Actor, id: &str) -> Result<Vec<MergeRecord>> {
             .query_map([id], merge::record_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(out)
+    })
+}
+
+/// Gives many contacts to one salesperson (None: to nobody). Needs the write right on
+/// every contact and, for handing them to someone else, over all records.
+pub fn assign_owner(
+    db: &Db,
+    actor: &Actor,
+    ids: &[String],
+    owner_id: Option<&str>,
+) -> Result<usize> {
+    bulk::check_ids(ids)?;
+    db.write(|tx| {
+        let owners = bulk::owners(tx, actor, ids)?;
+        let owner = owner_id.filter(|o| !o.is_empty());
+        if owner != actor.user_id.as_deref() {
+            actor.authorize(DocType::Contact, Action::Write, Target::Anyone)?;
+        }
+        if let Some(o) = owner {
+            store::check_owner(tx, o)?;
+        }
+        let mut changes = Vec::new();
+        for (id, before) in ids.iter().zip(owners) {
+            if before.as_deref() != owner {
+                bulk::set_owner(tx, id, owner)?;
+                changes.push(bulk::BulkChange {
+                    id: id.clone(),
+                    before: serde_json::json!({ "owner_id": before }),
+                    after: serde_json::json!({ "owner_id": owner }),
+                });
+            }
+        }
+        audit::record::<(), _>(
+            tx,
+            actor,
+            "contact.bulk_assign",
+            "contact",
+            None,
+            None,
+            Some(&changes),
+        )?;
+        Ok(changes.len())
+    })
+}
+
+/// Adds and removes tags on many contacts. Returns how many contacts changed.
+pub fn bulk_tag(
+    db: &Db,
+    actor: &Actor,
+    ids: &[String],
+    add: &[String],
+    remove: &[String],
+) -> Result<usize> {
+    bulk::check_ids(ids)?;
+    let add = bulk::clean_tags(add)?;
+    let remove = bulk::clean_tags(remove)?;
+    if add.is_empty() && remove.is_empty() {
+        return Err(Error::invalid("tags", Rule::Required));
+    }
+    db.write(|tx| {
+        bulk::owners(tx, actor, ids)?;
+        let mut changes = Vec::new();
+        for id in ids {
+            let (before, after) = bulk::retag(tx, id, &add, &remove)?;
+            if before != after {
+                changes.push(bulk::BulkChange {
+                    id: id.clone(),
+                    before: serde_json::json!({ "tags": before }),
+                    after: serde_json::json!({ "tags": after }),
+                });
+            }
+        }
+        audit::record::<(), _>(
+            tx,
+            actor,
+            "contact.bulk_tag",
+            "contact",
+            None,
+            None,
+            Some(&changes),
+        )?;
+        Ok(changes.len())
     })
 }

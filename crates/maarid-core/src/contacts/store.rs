@@ -102,14 +102,7 @@ pub(super) fn clean(
         .filter(|o| !o.is_empty())
         .or(default_owner.map(str::to_string));
     if let Some(o) = &owner_id {
-        let live: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND deleted_at IS NULL)",
-            [o],
-            |r| r.get(0),
-        )?;
-        if !live {
-            return Err(Error::invalid("owner", Rule::UnknownValue));
-        }
+        check_owner(conn, o)?;
     }
     let kind = input.kind.unwrap_or(ContactKind::Lead);
     Ok(Clean {
@@ -134,6 +127,17 @@ pub(super) fn clean(
         created_at: String::new(),
         updated_at: String::new(),
     })
+}
+
+/// An owner must be a user that exists (not deleted).
+pub(super) fn check_owner(conn: &Connection, id: &str) -> Result<()> {
+    let live: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND deleted_at IS NULL)")?
+        .query_row([id], |r| r.get(0))?;
+    if !live {
+        return Err(Error::invalid("owner", Rule::UnknownValue));
+    }
+    Ok(())
 }
 
 /// A web address with its scheme ("showroom.sa" → "https://showroom.sa").
