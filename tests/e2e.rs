@@ -500,3 +500,125 @@ app.click("#contact-cancel").await;
     })
     .await;
 }
+
+/// Two contacts for the same person, the second with a visit on its timeline.
+fn duplicates_on_file(path: &std::path::Path) -> (String, String) {
+    use maarid_core::contacts::{self, ContactInput, ContactKind, PhoneInput, PhoneLabel};
+    use maarid_core::interactions::{self, InteractionInput, InteractionKind};
+    let db = Db::open(path).unwrap();
+    let admin = users::login(&db, "admin", ADMIN_PW).unwrap();
+    let person = |name: &str, phone: &str, city: &str| ContactInput {
+        kind: Some(ContactKind::Customer),
+        name_ar: name.into(),
+        city: city.into(),
+        phones: vec![PhoneInput {
+            number: phone.into(),
+            label: PhoneLabel::Mobile,
+        }],
+        ..Default::default()
+    };
+    let keep = contacts::create(
+        &db,
+        &admin.actor,
+        &person("سلطان بن فهد العنزي", "0551002003", "جدة"),
+        false,
+    )
+    .unwrap();
+    let dup = contacts::create(
+        &db,
+        &admin.actor,
+        &person("سلطان العنزي", "0509008007", "الرياض"),
+        false,
+    )
+    .unwrap();
+    interactions::log(
+        &db,
+        &admin.actor,
+        &InteractionInput {
+            contact_id: dup.id.clone(),
+            kind: InteractionKind::Visit,
+            direction: None,
+            outcome: "interested".into(),
+            body: "سأل عن لاندكروزر ٢٠٢٦".into(),
+            occurred_at: None,
+        },
+    )
+    .unwrap();
+    (keep.id, dup.id)
+}
+
+fn owner_of_visit(path: &std::path::Path) -> String {
+    let db = Db::open(path).unwrap();
+    db.read(|c| {
+        Ok(c.query_row(
+            "SELECT contact_id FROM interactions WHERE kind = 'visit'",
+            [],
+            |r| r.get(0),
+        )?)
+    })
+    .unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_call_is_logged_in_two_clicks_and_duplicates_are_merged_then_unmerged() {
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[], 5);
+        let (keep, dup) = duplicates_on_file(&path);
+        let app = App::launch_with(dir, path.clone()).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        app.route(&format!("#/contacts/{keep}")).await;
+        app.wait_for("#contact-timeline #log-call").await;
+
+        // Two clicks: the call button, then how it went.
+        app.click("#log-call").await;
+        app.click("#quick-call [data-outcome=answered]").await;
+        app.wait_until(
+            "the call on the timeline",
+            "document.querySelector('#timeline-list li[data-source=interaction][data-kind=call] .outcome[data-outcome=answered]')",
+        )
+        .await;
+        app.wait_for("#toast-action").await;
+        app.screenshot("21-card-timeline").await;
+
+        // Merge the duplicate into this contact, keeping the duplicate's city.
+        app.click("#contact-merge").await;
+        app.wait_for("#merge-dialog[open]").await;
+        app.fill("#merge-search", "العنزي").await;
+        let candidate = format!("#merge-candidates li[data-contact-id='{dup}'] input[name=merge-with]");
+        app.click(&candidate).await;
+        app.click("#merge-next").await;
+        app.wait_for("#merge-step-fields:not([hidden]) #merge-fields tr[data-field=city]").await;
+        app.click(&format!("#merge-fields tr[data-field=city] input[value='{dup}']")).await;
+        app.screenshot("22-merge-fields").await;
+        app.click("#merge-confirm").await;
+        app.wait_for("#merge-notice").await;
+        app.wait_until("both phones on the card", "document.querySelectorAll('#contact-phones li').length === 2").await;
+        let city = app.text("dd[data-field=city]").await;
+        assert_eq!(city, "الرياض");
+        app.wait_until(
+            "the duplicate's visit moved here",
+            "document.querySelector('#timeline-list li[data-source=interaction][data-kind=visit]')",
+        )
+        .await;
+        assert_eq!(owner_of_visit(&path), keep);
+        app.screenshot("23-merged-card").await;
+
+        // Undo: everything goes back.
+        app.click("#merge-undo").await;
+        app.wait_until("the merge notice gone", "!document.querySelector('#merge-notice')").await;
+        app.wait_until("one phone again", "document.querySelectorAll('#contact-phones li').length === 1").await;
+        assert_eq!(app.text("dd[data-field=city]").await, "جدة");
+        assert_eq!(owner_of_visit(&path), dup);
+        app.route(&format!("#/contacts/{dup}")).await;
+        app.wait_until(
+            "the duplicate is back with its visit",
+            "document.querySelector('#contact-name')?.textContent === 'سلطان العنزي' && document.querySelector('#timeline-list li[data-kind=visit]')",
+        )
+        .await;
+        app.quit().await;
+    })
+    .await;
+}

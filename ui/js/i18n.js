@@ -2,9 +2,15 @@
 // fetched at run time; both must hold the same keys.
 import ar from '../i18n/ar.js';
 import en from '../i18n/en.js';
+import cardAr from '../i18n/card.ar.js';
+import cardEn from '../i18n/card.en.js';
 import { formatNumber } from './format.js';
 
-const dictionaries = { ar, en };
+// Feature dictionaries live in their own files, each under its own top-level key.
+const dictionaries = {
+  ar: { ...ar, card: cardAr },
+  en: { ...en, card: cardEn },
+};
 let current = 'ar';
 
 export const LOCALES = ['ar', 'en'];

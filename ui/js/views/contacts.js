@@ -1,16 +1,13 @@
-// Contacts: the searchable list (#/contacts) and one contact's card (#/contacts/<id>).
+// Contacts: the searchable list (#/contacts); the card is views/contact-card.js.
 // List rows: #contacts-table tr[data-contact-id]; the form is components/contact-dialog.js.
-import { h, localize, setText, timeEl } from '../dom.js';
+import { h, localize, setText } from '../dom.js';
 import { api } from '../api.js';
 import { can } from '../state.js';
-import { go } from '../session.js';
-import { showToast } from '../toast.js';
 import { pageHeader } from '../components/page.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
-import { confirmDialog } from '../components/dialogs.js';
 import { contactDialog } from '../components/contact-dialog.js';
-import { displayName, kindBadge, loadDirectory, mayOn, ownerLabel, prefillFromSearch, SOURCES, CHANNELS, PHONE_LABELS } from '../contacts.js';
+import { kindBadge, loadDirectory, ownerLabel, prefillFromSearch } from '../contacts.js';
 
 const PAGE = 50;
 const DEBOUNCE_MS = 150;
@@ -225,150 +222,4 @@ export async function renderContacts(view) {
 
   show(first, '', false);
   localize(body);
-}
-
-// ------------------------------------------------------------------ card
-
-function fact(key, name, value) {
-  const empty = value == null || value === '' || (Array.isArray(value) && !value.length);
-  return [
-    h('dt', { i18n: key }),
-    h('dd', { 'data-field': name }, empty ? h('span', { class: 'muted' }, '—') : value),
-  ];
-}
-
-function phoneItem(p) {
-  const label = PHONE_LABELS.includes(p.label) ? p.label : 'other';
-  return h(
-    'li',
-    { 'data-label': label },
-    h('span', { class: 'channel-label', i18n: `contacts.phone_label.${label}` }),
-    h('a', { href: `tel:${p.e164 || p.raw}`, dir: 'ltr', class: 'phone', title: p.e164 || '' }, p.raw || p.e164),
-  );
-}
-
-function emailItem(e) {
-  return h('li', null, h('a', { href: `mailto:${e}`, dir: 'ltr' }, e));
-}
-
-export async function renderContact(view, id) {
-  const back = h('a', { href: '#/contacts', id: 'contact-back', class: 'back-link' }, icon('back', { flip: true }), h('span', { i18n: 'contacts.back' }));
-  let directory;
-  let c;
-  try {
-    [directory, c] = await Promise.all([loadDirectory(), api.contactsGet(id)]);
-  } catch (err) {
-    // Not found, or not this user's to see: say so, with the way back.
-    view.replaceChildren(back, h('div', { class: 'page-header' }, h('h1', { i18n: 'contacts.card_title' })), errorBanner(err));
-    return;
-  }
-
-  const banner = h('div', { class: 'banner-slot' });
-  const content = h('div', { class: 'contact-card' });
-  const { dialogs, open } = contactDialog({
-    directory,
-    onSaved: (saved) => {
-      c = saved;
-      draw();
-      localize(content);
-      document.getElementById('contact-name')?.focus({ preventScroll: true });
-    },
-  });
-  view.replaceChildren(back, banner, content, ...dialogs);
-
-  async function remove() {
-    const ok = await confirmDialog({ title: 'contacts.delete_title', message: ['contacts.delete_confirm', { name: displayName(c) }], confirm: 'common.delete', danger: true });
-    if (!ok) return;
-    banner.replaceChildren();
-    try {
-      await api.contactsDelete(c.id);
-      showToast('toast.deleted');
-      go('contacts');
-    } catch (err) {
-      banner.replaceChildren(errorBanner(err));
-      localize(banner);
-    }
-  }
-
-  function draw() {
-    const name = displayName(c);
-    const latin = c.name_ar && c.name_latin ? c.name_latin : '';
-    const initial = (name.trim()[0] || '?').toUpperCase();
-    const actions = [];
-    if (mayOn('write', c)) {
-      actions.push(h('button', { type: 'button', id: 'contact-edit', class: 'btn btn-secondary', onclick: () => open(c) }, icon('edit'), h('span', { i18n: 'common.edit' })));
-    }
-    if (mayOn('delete', c)) {
-      actions.push(h('button', { type: 'button', id: 'contact-delete', class: 'btn btn-danger-ghost', onclick: remove }, icon('trash'), h('span', { i18n: 'common.delete' })));
-    }
-    const role = [c.job_title, c.company_name].filter(Boolean);
-
-    const hero = h(
-      'header',
-      { class: 'card contact-hero', 'data-contact-id': c.id, 'data-kind': c.kind },
-      h('span', { class: 'contact-avatar', 'data-kind': c.kind, 'aria-hidden': 'true' }, initial),
-      h(
-        'div',
-        { class: 'contact-title' },
-        h('h1', { id: 'contact-name', tabindex: '-1' }, h('bdi', null, name)),
-        latin ? h('p', { class: 'contact-latin', id: 'contact-name-latin' }, h('bdi', { dir: 'ltr' }, latin)) : null,
-        role.length ? h('p', { class: 'contact-role' }, role.map((s, i) => [i ? ' · ' : '', h('bdi', null, s)])) : null,
-        h(
-          'div',
-          { class: 'contact-meta' },
-          kindBadge(c.kind),
-          h('span', { class: 'contact-owner', id: 'contact-owner' }, icon('users'), h('span', { class: 'meta-label', i18n: 'contacts.owner_label' }), ' ', ownerLabel(directory, c.owner_id)),
-        ),
-      ),
-      actions.length ? h('div', { class: 'page-actions contact-actions' }, actions) : null,
-    );
-
-    const reach = h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'contact-reach-title' },
-      h('h2', { class: 'card-title', id: 'contact-reach-title', i18n: 'contacts.section.reach' }),
-      h('h3', { class: 'fact-heading' }, icon('phone'), h('span', { i18n: 'contacts.field.phones' })),
-      c.phones.length ? h('ul', { id: 'contact-phones', class: 'channel-list' }, c.phones.map(phoneItem)) : h('p', { id: 'contact-phones', class: 'muted', i18n: 'contacts.no_phones' }),
-      h('h3', { class: 'fact-heading' }, icon('mail'), h('span', { i18n: 'contacts.field.emails' })),
-      c.emails.length ? h('ul', { id: 'contact-emails', class: 'channel-list' }, c.emails.map(emailItem)) : h('p', { id: 'contact-emails', class: 'muted', i18n: 'contacts.no_emails' }),
-      h(
-        'dl',
-        { class: 'facts' },
-        fact('contacts.field.preferred_channel', 'preferred_channel', CHANNELS.includes(c.preferred_channel) ? h('span', { i18n: `contacts.channel.${c.preferred_channel}` }) : null),
-      ),
-    );
-
-    const details = h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'contact-details-title' },
-      h('h2', { class: 'card-title', id: 'contact-details-title', i18n: 'contacts.section.details' }),
-      h(
-        'dl',
-        { class: 'facts' },
-        fact('contacts.field.company_name', 'company_name', c.company_name ? h('bdi', null, c.company_name) : null),
-        fact('contacts.field.job_title', 'job_title', c.job_title ? h('bdi', null, c.job_title) : null),
-        fact('contacts.field.city', 'city', c.city ? h('bdi', null, c.city) : null),
-        fact('contacts.field.source', 'source', SOURCES.includes(c.source) ? h('span', { i18n: `contacts.source.${c.source}` }) : null),
-        fact('contacts.field.tags', 'tags', c.tags.length ? h('ul', { id: 'contact-tags', class: 'tags' }, c.tags.map((t) => h('li', { class: 'tag' }, h('bdi', null, t)))) : null),
-      ),
-    );
-
-    const notes = h(
-      'section',
-      { class: 'card contact-notes-card', 'aria-labelledby': 'contact-notes-title' },
-      h('h2', { class: 'card-title', id: 'contact-notes-title', i18n: 'contacts.field.notes' }),
-      c.notes ? h('p', { id: 'contact-notes', class: 'notes', dir: 'auto' }, c.notes) : h('p', { id: 'contact-notes', class: 'muted', i18n: 'contacts.no_notes' }),
-    );
-
-    const stamps = h(
-      'p',
-      { class: 'contact-stamps' },
-      h('span', null, h('span', { i18n: 'contacts.created' }), ' ', timeEl(c.created_at)),
-      h('span', null, h('span', { i18n: 'contacts.updated' }), ' ', timeEl(c.updated_at)),
-    );
-
-    content.replaceChildren(hero, h('div', { class: 'contact-grid' }, reach, details), notes, stamps);
-  }
-
-  draw();
 }

@@ -14,7 +14,8 @@ import { renderUsers } from './users.js';
 import { renderRoles } from './roles.js';
 import { renderAudit } from './audit.js';
 import { renderAccount } from './account.js';
-import { renderContacts, renderContact } from './contacts.js';
+import { renderContacts } from './contacts.js';
+import { renderContact } from './contact-card.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
