@@ -96,6 +96,7 @@ export const api = {
   contactsCheckDuplicates: (input, except) =>
     call('contacts_check_duplicates', except ? { input, except } : { input }),
   contactsRestore: (id) => call('contacts_restore', { id }),
+  contactsCreateInto: (input, existingId) => call('contacts_create_into', { input, existingId }),
   contactsTimeline: (id, { limit, after } = {}) => call('contacts_timeline', { id, query: { limit, after } }),
   contactsPurchases: (id) => call('contacts_purchases', { id }),
   contactsMerge: (input) => call('contacts_merge', { input }),

@@ -291,3 +291,47 @@ fn merging_needs_the_rights_over_every_contact_involved() {
     assert!(matches!(e, Error::NotPermitted { .. }), "{e:?}");
     assert!(contacts::get(&t.db, &admin.actor, &theirs.id).is_ok());
 }
+
+#[test]
+fn merging_from_the_duplicate_prompt_adds_the_new_details_and_can_be_undone() {
+    let (t, admin) = common::ready_db();
+    let existing = contacts::create(
+        &t.db,
+        &admin.actor,
+        &person(ContactKind::Customer, "ماجد الحربي", "0553217654"),
+        false,
+    )
+    .unwrap();
+    let mut typed = person(ContactKind::Lead, "ماجد", "+966 55 321 7654");
+    typed.emails = vec!["majed@example.com".into()];
+    typed.city = "بريدة".into();
+    let out = contacts::create_into(&t.db, &admin.actor, &typed, &existing.id).unwrap();
+    let s = &out.survivor;
+    assert_eq!(s.id, existing.id);
+    assert_eq!(
+        s.name_ar, "ماجد الحربي",
+        "the existing contact keeps its values"
+    );
+    assert_eq!(s.phones.len(), 1, "the same number is not added twice");
+    assert_eq!(s.emails, ["majed@example.com"]);
+    assert_eq!(s.city, "بريدة", "empty fields are filled");
+    assert_eq!(
+        common::count(
+            &t.db,
+            "SELECT COUNT(*) FROM contacts WHERE deleted_at IS NULL"
+        ),
+        1
+    );
+    contacts::unmerge(&t.db, &admin.actor, &out.merge.id).unwrap();
+    assert_eq!(
+        common::count(
+            &t.db,
+            "SELECT COUNT(*) FROM contacts WHERE deleted_at IS NULL"
+        ),
+        2
+    );
+    assert!(contacts::get(&t.db, &admin.actor, &existing.id)
+        .unwrap()
+        .emails
+        .is_empty());
+}

@@ -141,3 +141,15 @@ pub fn contacts_bulk_tag(
         .actor()
         .and_then(|a| contacts::bulk_tag(&state.db, &a, &ids, &add, &remove)))
 }
+
+/// The duplicate prompt's "merge": saves what was typed into the existing contact.
+#[tauri::command(async)]
+pub fn contacts_create_into(
+    state: State<'_, AppState>,
+    input: ContactInput,
+    existing_id: String,
+) -> CmdResult<MergeOutcome> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::create_into(&state.db, &a, &input, &existing_id)))
+}

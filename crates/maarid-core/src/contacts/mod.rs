@@ -40,39 +40,70 @@ pub fn create(
     allow_duplicate: bool,
 ) -> Result<Contact> {
     actor.authorize(DocType::Contact, Action::Create, Target::Own)?;
-    db.write(|tx| {
-        let c = store::clean(tx, input, actor.user_id.as_deref())?;
-        if c.owner_id != actor.user_id {
-            // Creating a contact for someone else needs the right over all records.
-            actor.authorize(DocType::Contact, Action::Create, Target::Anyone)?;
-        }
-        let dups = store::duplicates(tx, &c, None, emails_count(tx, c.kind)?)?;
-        if !dups.is_empty() && !allow_duplicate {
-            return Err(Error::PossibleDuplicates(dups));
-        }
-        let id = store::insert(tx, &c, actor.user_id.as_deref())?;
-        let saved = store::get(tx, &id)?;
+    db.write(|tx| create_in(tx, actor, input, allow_duplicate))
+}
+
+fn create_in(
+    tx: &rusqlite::Connection,
+    actor: &Actor,
+    input: &ContactInput,
+    allow_duplicate: bool,
+) -> Result<Contact> {
+    let c = store::clean(tx, input, actor.user_id.as_deref())?;
+    if c.owner_id != actor.user_id {
+        // Creating a contact for someone else needs the right over all records.
+        actor.authorize(DocType::Contact, Action::Create, Target::Anyone)?;
+    }
+    let dups = store::duplicates(tx, &c, None, emails_count(tx, c.kind)?)?;
+    if !dups.is_empty() && !allow_duplicate {
+        return Err(Error::PossibleDuplicates(dups));
+    }
+    let id = store::insert(tx, &c, actor.user_id.as_deref())?;
+    let saved = store::get(tx, &id)?;
+    audit::record::<(), _>(
+        tx,
+        actor,
+        "contact.create",
+        "contact",
+        Some(&id),
+        None,
+        Some(&saved),
+    )?;
+    if !dups.is_empty() {
         audit::record::<(), _>(
             tx,
             actor,
-            "contact.create",
+            "contact.duplicate_accepted",
             "contact",
             Some(&id),
             None,
-            Some(&saved),
+            Some(&dups),
         )?;
-        if !dups.is_empty() {
-            audit::record::<(), _>(
-                tx,
-                actor,
-                "contact.duplicate_accepted",
-                "contact",
-                Some(&id),
-                None,
-                Some(&dups),
-            )?;
-        }
-        Ok(saved)
+    }
+    Ok(saved)
+}
+
+/// The duplicate prompt's "merge": the contact being typed is saved and at once
+/// merged into the existing one (which keeps its values; the new phones, emails and
+/// tags are added, empty fields filled). `unmerge` separates them again.
+pub fn create_into(
+    db: &Db,
+    actor: &Actor,
+    input: &ContactInput,
+    existing_id: &str,
+) -> Result<MergeOutcome> {
+    actor.authorize(DocType::Contact, Action::Create, Target::Own)?;
+    db.write(|tx| {
+        let new = create_in(tx, actor, input, true)?;
+        merge_in(
+            tx,
+            actor,
+            &MergeInput {
+                survivor_id: existing_id.to_string(),
+                merged_ids: vec![new.id],
+                picks: Default::default(),
+            },
+        )
     })
 }
 
@@ -224,6 +255,10 @@ pub fn purchases(db: &Db, actor: &Actor, id: &str) -> Result<Vec<Purchase>> {
 /// linked record moves to the survivor; the others are removed from lists. The whole
 /// merge is recorded, and `unmerge` undoes it.
 pub fn merge(db: &Db, actor: &Actor, input: &MergeInput) -> Result<MergeOutcome> {
+    db.write(|tx| merge_in(tx, actor, input))
+}
+
+fn merge_in(tx: &rusqlite::Connection, actor: &Actor, input: &MergeInput) -> Result<MergeOutcome> {
     let mut ids: Vec<&str> = Vec::new();
     for id in input.merged_ids.iter().map(String::as_str) {
         if id == input.survivor_id || ids.contains(&id) {
@@ -234,40 +269,58 @@ pub fn merge(db: &Db, actor: &Actor, input: &MergeInput) -> Result<MergeOutcome>
     if ids.is_empty() {
         return Err(Error::invalid("contacts", Rule::TooShort));
     }
-    db.write(|tx| {
-        let survivor = store::get(tx, &input.survivor_id)?;
-        actor.authorize(DocType::Contact, Action::Write, Target::OwnedBy(survivor.owner_id.as_deref()))?;
-        let mut before = vec![survivor.clone()];
-        for id in &ids {
-            let c = store::get(tx, id)?;
-            actor.authorize(DocType::Contact, Action::Delete, Target::OwnedBy(c.owner_id.as_deref()))?;
-            before.push(c);
-        }
-        let composed = merge::compose(&before, &survivor.id, &input.picks)?;
-        let c = store::clean(tx, &composed, survivor.owner_id.as_deref())?;
-        if c.owner_id != survivor.owner_id {
-            actor.authorize(DocType::Contact, Action::Write, Target::Anyone)?;
-        }
-        let merged: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
-        let at = now();
-        for id in &merged {
-            let num = store::num_of(tx, id)?;
-            tx.execute(
-                "UPDATE contacts SET deleted_at = ?2, updated_at = ?2, merged_into = ?3 WHERE id = ?1",
-                params![id, at, survivor.id],
-            )?;
-            store::index(tx, num, None)?;
-        }
-        store::update(tx, &survivor.id, &c)?;
-        let moved = merge::move_linked(tx, &merged, &survivor.id)?;
-        let record = merge::save_record(tx, &survivor.id, &before, &moved, actor.user_id.as_deref())?;
-        let after = store::get(tx, &survivor.id)?;
-        audit::record(tx, actor, "contact.merge", "contact", Some(&survivor.id), Some(&before), Some(&after))?;
-        let mut counts = std::collections::BTreeMap::new();
-        for (table, _, _) in &moved {
-            *counts.entry(table.clone()).or_insert(0) += 1;
-        }
-        Ok(MergeOutcome { merge: record, survivor: after, moved: counts })
+    let survivor = store::get(tx, &input.survivor_id)?;
+    actor.authorize(
+        DocType::Contact,
+        Action::Write,
+        Target::OwnedBy(survivor.owner_id.as_deref()),
+    )?;
+    let mut before = vec![survivor.clone()];
+    for id in &ids {
+        let c = store::get(tx, id)?;
+        actor.authorize(
+            DocType::Contact,
+            Action::Delete,
+            Target::OwnedBy(c.owner_id.as_deref()),
+        )?;
+        before.push(c);
+    }
+    let composed = merge::compose(&before, &survivor.id, &input.picks)?;
+    let c = store::clean(tx, &composed, survivor.owner_id.as_deref())?;
+    if c.owner_id != survivor.owner_id {
+        actor.authorize(DocType::Contact, Action::Write, Target::Anyone)?;
+    }
+    let merged: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+    let at = now();
+    for id in &merged {
+        let num = store::num_of(tx, id)?;
+        tx.execute(
+            "UPDATE contacts SET deleted_at = ?2, updated_at = ?2, merged_into = ?3 WHERE id = ?1",
+            params![id, at, survivor.id],
+        )?;
+        store::index(tx, num, None)?;
+    }
+    store::update(tx, &survivor.id, &c)?;
+    let moved = merge::move_linked(tx, &merged, &survivor.id)?;
+    let record = merge::save_record(tx, &survivor.id, &before, &moved, actor.user_id.as_deref())?;
+    let after = store::get(tx, &survivor.id)?;
+    audit::record(
+        tx,
+        actor,
+        "contact.merge",
+        "contact",
+        Some(&survivor.id),
+        Some(&before),
+        Some(&after),
+    )?;
+    let mut counts = std::collections::BTreeMap::new();
+    for (table, _, _) in &moved {
+        *counts.entry(table.clone()).or_insert(0) += 1;
+    }
+    Ok(MergeOutcome {
+        merge: record,
+        survivor: after,
+        moved: counts,
     })
 }
 
