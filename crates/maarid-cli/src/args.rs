@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, Source};
+use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, sample data, \
@@ -609,6 +610,111 @@ pub enum ContactsCommand {
     /// List all contacts, newest first
     #[command(long_about = CONTACTS_LIST_LONG)]
     List(PageArgs),
+
+    /// Merge duplicates into one contact (undo with `contacts unmerge`)
+    #[command(long_about = CONTACTS_MERGE_LONG)]
+    Merge(MergeArgs),
+
+    /// Undo a merge: every contact and linked record goes back as it was
+    #[command(long_about = CONTACTS_UNMERGE_LONG)]
+    Unmerge {
+        /// The merge's id, or the id of a contact in it (its newest merge)
+        key: String,
+    },
+
+    /// Bring back a deleted contact
+    Restore {
+        /// The contact's id
+        id: String,
+    },
+
+    /// Show everything that happened with a contact, newest first
+    Timeline {
+        /// The contact's id
+        id: String,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+
+    /// Log a call, visit, email, message or note on a contact
+    #[command(long_about = CONTACTS_LOG_LONG)]
+    Log(LogArgs),
+}
+
+const CONTACTS_MERGE_LONG: &str = "\
+Merge one or more duplicates into the contact to keep (the first id). The kept contact
+keeps its own values unless --take names another contact for a field; empty fields take
+the first filled value; notes are joined; phones, emails, tags, addresses and social
+accounts of all are kept. Everything linked to the duplicates (calls, visits, purchases…)
+moves to the kept contact, and the duplicates leave lists and searches. The merge is
+recorded: `contacts unmerge` undoes it completely.
+
+Fields for --take: kind, name_ar, name_latin, company_name, job_title, city, website,
+source, preferred_channel, owner_id, notes, custom:<field id>.
+
+Example:
+  maarid-cli contacts merge 0193b3c4-… 0193b3c9-… --take name_ar=0193b3c9-…";
+
+const CONTACTS_UNMERGE_LONG: &str = "\
+Undo a merge. The kept contact gets back the values it had, the merged contacts return,
+and every record that moved goes back to its contact. Records added to the kept contact
+after the merge stay with it.
+
+Example:
+  maarid-cli contacts unmerge 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b";
+
+const CONTACTS_LOG_LONG: &str = "\
+Log an interaction on a contact's timeline.
+
+Kinds and their outcomes:
+  call   answered, no_answer, busy, call_back
+  visit  browsed, interested, negotiated, bought
+  email, message, note (a note needs --text)
+
+Examples:
+  maarid-cli contacts log 0193b3c4-… call --outcome answered --text \"يريد عرض سعر\"
+  maarid-cli contacts log 0193b3c4-… visit --outcome interested --at 2026-11-20T17:30:00+03:00";
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The contact to keep
+    pub survivor: String,
+    /// The duplicates to merge into it
+    #[arg(required = true)]
+    pub others: Vec<String>,
+    /// Take a field's value from another contact: FIELD=CONTACT_ID; repeat for several
+    #[arg(long, value_name = "FIELD=ID", value_parser = parse_take)]
+    pub take: Vec<(String, String)>,
+}
+
+fn parse_take(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((f, id)) if !f.trim().is_empty() && !id.trim().is_empty() => {
+            Ok((f.trim().to_string(), id.trim().to_string()))
+        }
+        _ => Err("expected FIELD=CONTACT_ID, e.g. name_ar=0193b3c4-…".into()),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The contact's id
+    pub id: String,
+    /// call, visit, email, message or note
+    #[arg(value_parser = keyed(InteractionKind::ALL, InteractionKind::key, false))]
+    pub kind: Keyed<InteractionKind>,
+    /// How it went (see the list above)
+    #[arg(long, value_name = "OUTCOME", default_value = "")]
+    pub outcome: String,
+    /// What was said or done
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub text: String,
+    /// When it happened (RFC 3339, e.g. 2026-11-20T17:30:00+03:00); default now
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// in (they reached us) or out (we reached them)
+    #[arg(long, value_parser = keyed(Direction::ALL, Direction::key, false))]
+    pub direction: Option<Keyed<Direction>>,
 }
 
 /// What `contacts add` and `contacts edit` can set.

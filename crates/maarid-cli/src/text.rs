@@ -9,8 +9,10 @@ use maarid_core::contacts::{
     Channel, Contact, ContactKind, ContactPhone, ContactSummary, DuplicateMatch, DuplicateReason,
     PhoneLabel, SearchPage, Source,
 };
+use maarid_core::contacts::{MergeOutcome, MergeRecord, TimelinePage};
 use maarid_core::db::{BackupInfo, MigrationReport};
 use maarid_core::i18n::Text;
+use maarid_core::interactions::Interaction;
 use maarid_core::numbering::Series;
 use maarid_core::users::User;
 use maarid_core::Locale;
@@ -489,6 +491,40 @@ pub fn contact_card(l: Locale, c: &Contact, owner: Option<&str>) -> String {
     }
     field("البريد الإلكتروني", "Email", c.emails.join(sep));
     field("المدينة", "City", c.city.clone());
+    field("الموقع الإلكتروني", "Website", c.website.clone());
+    field(
+        "العناوين",
+        "Addresses",
+        c.addresses
+            .iter()
+            .map(|a| {
+                let parts = [&a.line, &a.city, &a.region, &a.postal_code, &a.country];
+                let text: Vec<&str> = parts
+                    .iter()
+                    .map(|s| s.as_str())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                format!("\n    {}: {}", a.label.key(), text.join(sep))
+            })
+            .collect::<String>(),
+    );
+    field(
+        "حسابات التواصل الاجتماعي",
+        "Social accounts",
+        c.social
+            .iter()
+            .map(|s| format!("{}: {}", s.network.key(), s.handle))
+            .collect::<Vec<_>>()
+            .join(sep),
+    );
+    field(
+        "حقول إضافية",
+        "Custom fields",
+        c.custom
+            .iter()
+            .map(|(k, v)| format!("\n    {k}: {v}"))
+            .collect::<String>(),
+    );
     field(
         "المصدر",
         "Source",
@@ -697,4 +733,128 @@ mod tests {
         );
         assert_eq!(short_time(Locale::En, None), "never");
     }
+}
+
+pub fn contact_restored(l: Locale, c: &Contact, owner: Option<&str>) -> String {
+    let head = pick(l, "أُعيدت جهة الاتصال:".into(), "Contact restored:".into());
+    format!("{head}\n{}", contact_card(l, c, owner))
+}
+
+pub fn merged(l: Locale, m: &MergeOutcome, owner: Option<&str>) -> String {
+    let moved: usize = m.moved.values().sum();
+    let head = pick(
+        l,
+        format!(
+            "دُمجت {} جهة اتصال في هذه ونُقل {moved} سجل مرتبط. للتراجع: maarid-cli contacts unmerge {}",
+            m.merge.merged_ids.len(),
+            m.merge.id
+        ),
+        format!(
+            "Merged {} contact(s) into this one and moved {moved} linked record(s). To undo: maarid-cli contacts unmerge {}",
+            m.merge.merged_ids.len(),
+            m.merge.id
+        ),
+    );
+    format!("{head}\n{}", contact_card(l, &m.survivor, owner))
+}
+
+pub fn unmerged(l: Locale, r: &MergeRecord) -> String {
+    pick(
+        l,
+        format!(
+            "أُلغي الدمج {}: عادت جهات الاتصال ({}) وسجلاتها كما كانت.",
+            r.id, r.merged_names
+        ),
+        format!(
+            "Merge {} undone: the contacts ({}) and their records are back as they were.",
+            r.id, r.merged_names
+        ),
+    )
+}
+
+fn interaction_kind(l: Locale, k: &str) -> String {
+    let (ar, en) = match k {
+        "call" => ("مكالمة", "Call"),
+        "visit" => ("زيارة", "Visit"),
+        "email" => ("بريد إلكتروني", "Email"),
+        "message" => ("رسالة", "Message"),
+        "note" => ("ملاحظة", "Note"),
+        "created" => ("أُضيفت جهة الاتصال", "Contact added"),
+        "merged" => ("دمج", "Merged"),
+        "merge_undone" => ("إلغاء دمج", "Merge undone"),
+        "invoice" => ("فاتورة", "Invoice"),
+        "quotation" => ("عرض سعر", "Quotation"),
+        other => (other, other),
+    };
+    pick(l, ar.into(), en.into())
+}
+
+fn outcome_name(l: Locale, o: &str) -> String {
+    let (ar, en) = match o {
+        "answered" => ("تم الرد", "answered"),
+        "no_answer" => ("لم يرد", "no answer"),
+        "busy" => ("مشغول", "busy"),
+        "call_back" => ("طلب معاودة الاتصال", "asked to call back"),
+        "browsed" => ("تجوّل في المعرض", "looked around"),
+        "interested" => ("مهتم", "interested"),
+        "negotiated" => ("تفاوض على السعر", "negotiated"),
+        "bought" => ("اشترى", "bought"),
+        other => (other, other),
+    };
+    pick(l, ar.into(), en.into())
+}
+
+pub fn interaction_logged(l: Locale, i: &Interaction) -> String {
+    let what = interaction_kind(l, i.kind.key());
+    let how = if i.outcome.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", outcome_name(l, &i.outcome))
+    };
+    pick(
+        l,
+        format!("سُجّل التواصل: {what}{how} ({}) — {}", i.occurred_at, i.id),
+        format!("Logged: {what}{how} ({}) — {}", i.occurred_at, i.id),
+    )
+}
+
+pub fn timeline(l: Locale, p: &TimelinePage) -> String {
+    if p.items.is_empty() {
+        return pick(
+            l,
+            "لا يوجد شيء في السجل.".into(),
+            "Nothing on the timeline.".into(),
+        );
+    }
+    let mut lines: Vec<String> = p
+        .items
+        .iter()
+        .map(|e| {
+            let mut line = format!("{}  {}", e.at, interaction_kind(l, &e.kind));
+            if !e.outcome.is_empty() {
+                line.push_str(&format!(" — {}", outcome_name(l, &e.outcome)));
+            }
+            if let (Some(a), Some(c)) = (&e.amount, &e.currency) {
+                line.push_str(&format!(" — {a} {c}"));
+            }
+            if let Some(r) = &e.reference {
+                line.push_str(&format!(" — {r}"));
+            }
+            if !e.body.is_empty() {
+                line.push_str(&format!(": {}", e.body.replace('\n', " ")));
+            }
+            if let Some(b) = &e.by_name {
+                line.push_str(&format!(" ({b})"));
+            }
+            line
+        })
+        .collect();
+    if let Some(n) = &p.next {
+        lines.push(pick(
+            l,
+            format!("للمزيد: --after {n}"),
+            format!("More: --after {n}"),
+        ));
+    }
+    lines.join("\n")
 }

@@ -171,6 +171,24 @@ fn help_of_every_contacts_and_seed_command_exits_0() {
             &["contacts", "list"],
             &["--limit", "--after", "newest", "Examples"],
         ),
+        (
+            &["contacts", "merge"],
+            &["<SURVIVOR>", "<OTHERS>", "--take", "unmerge", "Example"],
+        ),
+        (&["contacts", "unmerge"], &["<KEY>", "Example"]),
+        (
+            &["contacts", "log"],
+            &[
+                "<ID>",
+                "<KIND>",
+                "--outcome",
+                "no_answer",
+                "--at",
+                "Examples",
+            ],
+        ),
+        (&["contacts", "timeline"], &["<ID>", "--limit", "--after"]),
+        (&["contacts", "restore"], &["<ID>"]),
         (&["seed"], &["contacts", "Example"]),
         (
             &["seed", "contacts"],
@@ -917,4 +935,85 @@ fn contacts_and_seed_before_setup_exit_8_without_creating_a_database() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn log_merge_timeline_and_unmerge_through_the_cli() {
+    let e = Env::ready();
+    let keep = e.add(&[
+        "--name-ar",
+        "تركي السبيعي",
+        "--phone",
+        "0554443322",
+        "--city",
+        "الرياض",
+    ]);
+    let dup = e.add(&[
+        "--name-ar",
+        "تركي",
+        "--phone",
+        "0569998877",
+        "--city",
+        "جدة",
+        "--allow-duplicate",
+    ]);
+    let (keep, dup) = (keep["id"].as_str().unwrap(), dup["id"].as_str().unwrap());
+
+    let call = e
+        .run(&[
+            "contacts",
+            "log",
+            dup,
+            "call",
+            "--outcome",
+            "answered",
+            "--text",
+            "يريد عرض سعر",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(call["outcome"], "answered");
+    // An outcome that does not fit the kind: exit 3, translated, nothing logged.
+    let r = e.run(&["contacts", "log", dup, "call", "--outcome", "bought"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("النتيجة"), "{}", r.stderr);
+
+    let m = e
+        .run(&[
+            "contacts",
+            "merge",
+            keep,
+            dup,
+            "--take",
+            &format!("city={dup}"),
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(m["survivor"]["city"], "جدة");
+    assert_eq!(m["survivor"]["phones"].as_array().unwrap().len(), 2);
+    assert_eq!(m["moved"]["interactions"], 1);
+    assert_eq!(e.live_contacts(), 1);
+    let tl = e.run(&["contacts", "timeline", keep]).ok();
+    assert!(
+        tl.stdout.contains("مكالمة — تم الرد: يريد عرض سعر"),
+        "{}",
+        tl.stdout
+    );
+    assert!(tl.stdout.contains("دمج"), "{}", tl.stdout);
+
+    // Undo by naming the merged contact.
+    let u = e.run(&["--lang", "en", "contacts", "unmerge", dup]).ok();
+    assert!(u.stdout.contains("undone"), "{}", u.stdout);
+    assert_eq!(e.live_contacts(), 2);
+    assert_eq!(e.get(keep)["city"], "الرياض");
+    let tl = e.run(&["contacts", "timeline", dup, "--json"]).ok().json();
+    assert!(tl["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["kind"] == "call"));
+    e.run(&["contacts", "unmerge", dup, "--json"])
+        .json_error(4, "not_found");
 }

@@ -4,11 +4,14 @@
 use std::path::Path;
 
 use maarid_core::access::Actor;
-use maarid_core::contacts::{self, Contact, ContactInput, ContactKind, SearchQuery};
+use maarid_core::contacts::{
+    self, Contact, ContactInput, ContactKind, MergeInput, SearchQuery, TimelineQuery,
+};
+use maarid_core::interactions::{self, InteractionInput};
 use maarid_core::{users, Db};
 use serde::Serialize;
 
-use crate::args::{ContactEditArgs, ContactFields, ContactsCommand, PageArgs};
+use crate::args::{ContactEditArgs, ContactFields, ContactsCommand, MergeArgs, PageArgs};
 use crate::output::{CliError, CliResult, Out};
 use crate::text;
 
@@ -26,7 +29,56 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult
         ContactsCommand::Delete { id } => delete(out, &db, &actor, id.trim()),
         ContactsCommand::Search(a) => page(out, &db, &actor, a.text.join(" "), a.page),
         ContactsCommand::List(p) => page(out, &db, &actor, String::new(), p),
+        ContactsCommand::Merge(a) => merge(out, &db, &actor, a),
+        ContactsCommand::Unmerge { key } => {
+            let r = contacts::unmerge(&db, &actor, key.trim())?;
+            out.done(&r, |l| text::unmerged(l, &r))
+        }
+        ContactsCommand::Restore { id } => {
+            let c = contacts::restore(&db, &actor, id.trim())?;
+            let owner = owner_name(&db, &actor, &c);
+            out.done(&c, |l| text::contact_restored(l, &c, owner.as_deref()))
+        }
+        ContactsCommand::Timeline { id, page } => {
+            let p = contacts::timeline(
+                &db,
+                &actor,
+                id.trim(),
+                &TimelineQuery {
+                    limit: Some(page.limit),
+                    after: page.after,
+                },
+            )?;
+            out.done(&p, |l| text::timeline(l, &p))
+        }
+        ContactsCommand::Log(a) => {
+            let kind = a.kind.0.expect("clap accepts only known kinds");
+            let i = interactions::log(
+                &db,
+                &actor,
+                &InteractionInput {
+                    contact_id: a.id.trim().to_string(),
+                    kind,
+                    direction: a.direction.and_then(|d| d.0),
+                    outcome: a.outcome,
+                    body: a.text,
+                    occurred_at: a.at,
+                },
+            )?;
+            out.done(&i, |l| text::interaction_logged(l, &i))
+        }
     }
+}
+
+fn merge(out: &Out, db: &Db, actor: &Actor, a: MergeArgs) -> CliResult {
+    let input = MergeInput {
+        survivor_id: a.survivor.trim().to_string(),
+        merged_ids: a.others.iter().map(|s| s.trim().to_string()).collect(),
+        picks: a.take.into_iter().collect(),
+    };
+    let m = contacts::merge(db, actor, &input)?;
+    let owner = owner_name(db, actor, &m.survivor);
+    out.done(&m, |l| text::merged(l, &m, owner.as_deref()))
 }
 
 fn add(out: &Out, db: &Db, actor: &Actor, f: ContactFields) -> CliResult {
