@@ -707,34 +707,6 @@ pub fn seeded(l: Locale, created: u64, seconds: f64, per_second: f64) -> String 
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_pads_by_characters_not_bytes() {
-        let rows = [
-            ["اسم".to_string(), "x".to_string()],
-            ["ab".to_string(), "y".to_string()],
-        ];
-        let t = table(&rows);
-        let lines: Vec<&str> = t.lines().collect();
-        assert_eq!(lines[0], "اسم  x");
-        assert_eq!(lines[1], "ab   y");
-    }
-
-    #[test]
-    fn sizes_and_times() {
-        assert_eq!(size(Locale::En, 512), "512 bytes");
-        assert_eq!(size(Locale::En, 2048), "2.0 KB (2048 bytes)");
-        assert_eq!(
-            short_time(Locale::En, Some("2026-03-09T10:11:12.345Z")),
-            "2026-03-09 10:11 UTC"
-        );
-        assert_eq!(short_time(Locale::En, None), "never");
-    }
-}
-
 pub fn contact_restored(l: Locale, c: &Contact, owner: Option<&str>) -> String {
     let head = pick(l, "أُعيدت جهة الاتصال:".into(), "Contact restored:".into());
     format!("{head}\n{}", contact_card(l, c, owner))
@@ -857,4 +829,32 @@ pub fn timeline(l: Locale, p: &TimelinePage) -> String {
         ));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_pads_by_characters_not_bytes() {
+        let rows = [
+            ["اسم".to_string(), "x".to_string()],
+            ["ab".to_string(), "y".to_string()],
+        ];
+        let t = table(&rows);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "اسم  x");
+        assert_eq!(lines[1], "ab   y");
+    }
+
+    #[test]
+    fn sizes_and_times() {
+        assert_eq!(size(Locale::En, 512), "512 bytes");
+        assert_eq!(size(Locale::En, 2048), "2.0 KB (2048 bytes)");
+        assert_eq!(
+            short_time(Locale::En, Some("2026-03-09T10:11:12.345Z")),
+            "2026-03-09 10:11 UTC"
+        );
+        assert_eq!(short_time(Locale::En, None), "never");
+    }
 }
