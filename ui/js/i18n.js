@@ -4,12 +4,14 @@ import ar from '../i18n/ar.js';
 import en from '../i18n/en.js';
 import cardAr from '../i18n/card.ar.js';
 import cardEn from '../i18n/card.en.js';
+import clistAr from '../i18n/clist.ar.js';
+import clistEn from '../i18n/clist.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr },
-  en: { ...en, card: cardEn },
+  ar: { ...ar, card: cardAr, clist: clistAr },
+  en: { ...en, card: cardEn, clist: clistEn },
 };
 let current = 'ar';
 
