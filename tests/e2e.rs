@@ -108,6 +108,15 @@ async fn first_run_setup_in_arabic_then_logout_and_login() {
             true
         );
         app.screenshot("01-setup-company").await;
+        // Every screen string exists in both languages.
+        let missing = app
+            .js_async("import('./js/i18n.js').then(m => done(m.missingKeys()))")
+            .await;
+        assert_eq!(
+            missing,
+            json!({"ar": [], "en": []}),
+            "keys missing from a dictionary"
+        );
 
         // Next refuses an empty required name.
         app.click("#setup-next").await;

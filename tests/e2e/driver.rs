@@ -193,6 +193,15 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Runs an asynchronous script that ends by calling `done(value)`; returns the value.
+    pub async fn js_async(&self, body: &str) -> serde_json::Value {
+        let script = format!("const done = arguments[arguments.length - 1]; {body}");
+        self.client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{body}"))
+    }
+
     /// Calls a Rust command straight from the page, as someone in the devtools would.
     /// Returns Ok(value) or Err(error object).
     pub async fn invoke(

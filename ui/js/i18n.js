@@ -82,3 +82,18 @@ export function pick(ar, en) {
   if (current === 'en') return en || ar || '';
   return ar || en || '';
 }
+
+function keyPaths(node, prefix = '') {
+  return Object.entries(node).flatMap(([k, v]) => {
+    const path = prefix + k;
+    const isPlural = v && typeof v === 'object' && typeof v.other === 'string';
+    return v && typeof v === 'object' && !isPlural ? keyPaths(v, `${path}.`) : [path];
+  });
+}
+
+/** Keys present in one language and missing in the other (checked by the e2e tests). */
+export function missingKeys() {
+  const ar = new Set(keyPaths(dictionaries.ar));
+  const en = new Set(keyPaths(dictionaries.en));
+  return { en: [...ar].filter((k) => !en.has(k)), ar: [...en].filter((k) => !ar.has(k)) };
+}
