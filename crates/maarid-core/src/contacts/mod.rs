@@ -3,6 +3,7 @@
 //! read right "own records" limits searches to the contacts the user owns.
 
 mod model;
+pub mod paste;
 pub mod phone;
 mod search;
 mod store;
