@@ -177,3 +177,32 @@ fn whatsapp_links_and_wa_me() {
     assert_eq!(c.phones[0].number, "+966551234567");
     assert_eq!(c.phones[0].label, PhoneLabel::Whatsapp);
 }
+
+#[test]
+fn a_fax_keeps_its_label_in_the_notes() {
+    let c = parse_text("Tel: +966 11 465 0000 / Fax: +966 11 465 0001", "SA");
+    assert_eq!(c.phones.len(), 1);
+    assert_eq!(c.phones[0].number, "+966 11 465 0000");
+    assert_eq!(c.notes, "Fax: +966 11 465 0001");
+    let c = parse_text("Fax: 011 456 7891 / 011 456 7892", "SA");
+    assert!(c.phones.is_empty());
+    assert_eq!(c.notes, "Fax: 011 456 7891 / 011 456 7892");
+}
+
+#[test]
+fn whatsapp_chat_export_prefixes_are_dropped() {
+    let c = parse_text(
+        "[10:32, 12/03/2024] Sami: Majed Al-Anazi\n[10:33, 12/03/2024] Sami: 0533344556",
+        "SA",
+    );
+    assert_eq!(c.name_latin, "Majed Al-Anazi");
+    assert_eq!(c.phones[0].number, "0533344556");
+    assert_eq!(c.notes, "");
+}
+
+#[test]
+fn a_car_is_not_a_company() {
+    let c = parse_text("Toyota Camry 2024 - white", "SA");
+    assert_eq!(c.company_name, "");
+    assert_eq!(c.notes, "Toyota Camry 2024 - white");
+}

@@ -410,6 +410,8 @@ const VOCABULARY: &[(&str, Tag)] = {
         ("us", Filler),
         ("on", Filler),
         ("علي", Filler),
+        ("only", Filler),
+        ("فقط", Filler),
     ]
 };
 

@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use crate::search::normalize::normalize;
 
 /// Directional and zero-width marks that ride along with text copied from
@@ -49,15 +51,29 @@ pub(super) fn clean(text: &str) -> String {
     out
 }
 
+/// The time, date and sender a WhatsApp chat export puts before each message:
+/// "[10:32, 12/03/2024] Sami: ", "12/03/2024, 10:32 - Sami: ",
+/// «[١٠:٣٢ م، ١٢/٣/٢٠٢٤] سامي: ».
+static CHAT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    let time = r"[0-9٠-٩]{1,2}[:.][0-9٠-٩]{2}(?::[0-9٠-٩]{2})?(?:\s?(?:[AaPp]\.?[Mm]\.?|ص|م))?";
+    let date = r"[0-9٠-٩]{1,4}[/.\-][0-9٠-٩]{1,2}[/.\-][0-9٠-٩]{2,4}";
+    Regex::new(&format!(
+        r"^(?:\[{time}[,،]\s*{date}\]|\[{date}[,،]\s*{time}\]|{date}[,،]\s*{time}\s*-)\s*[^:]{{1,40}}:\s*"
+    ))
+    .expect("chat prefix regex")
+});
+
 /// One line trimmed, with runs of spaces collapsed and decoration taken off its
-/// ends: list bullets, WhatsApp bold stars, box-drawing and similar noise.
+/// ends: list bullets, WhatsApp bold stars, box-drawing and similar noise, and the
+/// prefix of a WhatsApp chat export.
 pub(super) fn tidy(line: &str) -> String {
     let collapsed = line
         .split(' ')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut s = collapsed.as_str();
+    let collapsed = CHAT_PREFIX.replace(&collapsed, "");
+    let mut s = collapsed.as_ref();
     loop {
         let before = s.len();
         s = s.trim_matches(|c: char| {
@@ -345,6 +361,10 @@ mod tests {
         assert_eq!(tidy("- Sales   Manager"), "Sales Manager");
         assert_eq!(tidy("|| ~~ .."), "");
         assert_eq!(tidy("-0551234567"), "-0551234567");
+        assert_eq!(tidy("[10:32, 12/03/2024] Sami: 0551234567"), "0551234567");
+        assert_eq!(tidy("12/03/2024, 10:32 - Sami Ali: خالد"), "خالد");
+        assert_eq!(tidy("[١٠:٣٢ م، ١٢/٣/٢٠٢٤] سامي: مرحبا"), "مرحبا");
+        assert_eq!(tidy("Tel: 10:30 to 18:00"), "Tel: 10:30 to 18:00");
     }
 
     #[test]

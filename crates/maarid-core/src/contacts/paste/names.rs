@@ -407,6 +407,83 @@ const BRANDS: &[&str] = &[
     "إل جي",
 ];
 
+/// Car models: a brand followed by one of these is a car, not a company
+/// ("Toyota Camry").
+const MODELS: &[&str] = &[
+    "camry",
+    "corolla",
+    "yaris",
+    "land cruiser",
+    "prado",
+    "hilux",
+    "fortuner",
+    "rav4",
+    "avalon",
+    "accent",
+    "elantra",
+    "sonata",
+    "tucson",
+    "santa fe",
+    "creta",
+    "azera",
+    "sunny",
+    "altima",
+    "patrol",
+    "x trail",
+    "kicks",
+    "maxima",
+    "pathfinder",
+    "accord",
+    "civic",
+    "cr v",
+    "pilot",
+    "tahoe",
+    "yukon",
+    "suburban",
+    "silverado",
+    "sierra",
+    "malibu",
+    "caprice",
+    "explorer",
+    "expedition",
+    "mustang",
+    "taurus",
+    "f 150",
+    "cerato",
+    "k5",
+    "sportage",
+    "sorento",
+    "carnival",
+    "pegas",
+    "picanto",
+    "rio",
+    "cx 5",
+    "cx 9",
+    "mazda6",
+    "lx",
+    "es",
+    "gx",
+    "rx",
+    "ls",
+    "كامري",
+    "كورولا",
+    "يارس",
+    "لاندكروزر",
+    "برادو",
+    "هايلكس",
+    "النترا",
+    "سوناتا",
+    "توسان",
+    "اكسنت",
+    "صني",
+    "باترول",
+    "التيما",
+    "اكورد",
+    "سيفيك",
+    "تاهو",
+    "يوكن",
+];
+
 /// Words that never stand in a person's name: they make a line a tagline or a
 /// sentence, which goes to the notes.
 const NOT_NAME: &[&str] = &[
@@ -527,6 +604,7 @@ struct Vocab {
     title_fillers: HashSet<String>,
     companies: Vec<String>,
     brands: Vec<String>,
+    models: Vec<String>,
     not_name: HashSet<String>,
 }
 
@@ -540,6 +618,7 @@ static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         title_fillers: set(TITLE_FILLERS),
         companies: list(COMPANY_WORDS),
         brands: list(BRANDS),
+        models: list(MODELS),
         not_name: set(NOT_NAME),
     }
 });
@@ -582,7 +661,12 @@ pub(super) fn is_company(text: &str) -> bool {
             return true;
         }
     }
-    words.len() > 1 && any_phrase(&norm, &VOCAB.brands) && !is_brand_only(text)
+    // A brand with other words: a dealer ("Al-Futtaim Toyota"), unless the line
+    // has digits or a model name (a car: "Toyota Camry 2024").
+    words.len() > 1
+        && any_phrase(&norm, &VOCAB.brands)
+        && !norm.chars().any(|c| c.is_ascii_digit())
+        && !any_phrase(&norm, &VOCAB.models)
 }
 
 /// Nothing but a brand ("HYUNDAI"): a logo on a card.
@@ -819,6 +903,9 @@ mod tests {
         assert!(is_company("شركة الديرة للأثاث ذ.م.م"));
         assert!(is_company("Al-Futtaim Toyota"));
         assert!(!is_company("HYUNDAI"));
+        assert!(!is_company("Toyota Camry"));
+        assert!(!is_company("Toyota Land Cruiser 2024"));
+        assert!(is_company("Toyota Abdul Latif Jameel"));
         assert!(!is_company("Co-Founder"));
         assert_eq!(
             split_title_company("مدير معرض الإسكندرية للأثاث"),

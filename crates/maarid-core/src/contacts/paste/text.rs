@@ -199,7 +199,9 @@ impl Reader<'_> {
                     };
                     hints[target].merge(&h);
                     if target == gi {
-                        label_text[target] = gap.trim();
+                        label_text[target] = gap
+                            .trim_start_matches(|c: char| !c.is_alphanumeric() && !is_emoji(c))
+                            .trim_end();
                     }
                 }
                 None => rest.push(*gap),
@@ -208,7 +210,6 @@ impl Reader<'_> {
         for i in 1..n {
             if !hints[i].any_phone() {
                 hints[i] = hints[i - 1].clone();
-                // Only the label of its own counts for a fax note.
             }
         }
         let mut note_whole = false;
@@ -218,7 +219,9 @@ impl Reader<'_> {
                     self.b.phone(&num.text, &num.e164, label);
                     note_whole |= num.ext;
                 }
-                None if n == 1 => note_whole = true,
+                // A fax labelled by the segment's head (or alone): the whole
+                // segment, so that its label stays with it.
+                None if n == 1 || label_text[i].is_empty() => note_whole = true,
                 None => self.b.note(&format!("{} {}", label_text[i], num.text)),
             }
         }

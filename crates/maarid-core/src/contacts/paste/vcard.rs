@@ -328,6 +328,7 @@ fn contact(props: &[Prop], region: &str) -> PastedContact {
     let mut phonetic: Vec<(u8, String)> = Vec::new();
     let mut org = None;
     let mut show_as_company = false;
+    let mut label: Option<String> = None;
     for p in props {
         match p.name.as_str() {
             "FN" => {
@@ -399,7 +400,16 @@ fn contact(props: &[Prop], region: &str) -> PastedContact {
             "BDAY" => b.note(&format!("Birthday: {}", p.text())),
             "ANNIVERSARY" => b.note(&format!("Anniversary: {}", p.text())),
             "NICKNAME" => b.note(&format!("Nickname: {}", p.text())),
+            // A formatted address (2.1/3.0): kept only if the card has no ADR.
+            "LABEL" => {
+                label.get_or_insert_with(|| p.text().replace('\n', ", "));
+            }
             _ => {}
+        }
+    }
+    if let Some(l) = label.filter(|l| !l.trim().is_empty()) {
+        if b.c.address.is_none() {
+            b.note(&format!("Address: {}", l.trim()));
         }
     }
     // Names: FN first (unless the card is a company's), then N, then Apple's
