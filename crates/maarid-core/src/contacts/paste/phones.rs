@@ -144,7 +144,13 @@ fn numbers_in(text: &str, r: Range<usize>, region: &str, out: &mut Vec<Found>) -
         let (Some(left), Some(right)) = (left, right) else {
             continue;
         };
-        if digit_count(&text[left.clone()]) < MIN_DIGITS {
+        // Each side must be long enough, and the left no longer than one number
+        // can be (15 digits of E.164 behind a "00" prefix).
+        let left_digits = digit_count(&text[left.clone()]);
+        if left_digits > 17 {
+            break;
+        }
+        if left_digits < MIN_DIGITS || digit_count(&text[right.clone()]) < MIN_DIGITS {
             continue;
         }
         if let Some(f) = accept(text, left, region) {
