@@ -5,6 +5,7 @@
 mod bulk;
 mod merge;
 mod model;
+pub mod paste;
 pub mod phone;
 pub mod purchases;
 mod search;
