@@ -505,6 +505,28 @@ app.click("#contact-cancel").await;
         assert_eq!(accepted, 1, "the choice is recorded");
         let bad: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM contacts WHERE name_ar = 'رقم خاطئ'", [], |r| r.get(0))?)).unwrap();
         assert_eq!(bad, 0, "the refused contact was not saved");
+
+        // A contact from pasted text: the form comes filled in, the user saves it.
+        app.click("#contact-paste").await;
+        app.wait_for("#paste-dialog[open]").await;
+        let signature = "مع التحية،\nم. خالد عبدالله الغامدي\nمدير المبيعات - معرض النخبة للسيارات\nجوال: ٠٥٥٠١٢٣٤٥٦\nkhalid@nukhba.example";
+        app.js(&format!("document.querySelector('#paste-text').value = {}; return true;", json!(signature))).await;
+        app.screenshot("24-paste-text").await;
+        app.click("#paste-fill").await;
+        app.wait_until(
+            "the form filled from the text",
+            "document.querySelector('#contact-dialog[open] [name=name_ar]')?.value === 'خالد عبدالله الغامدي'",
+        )
+        .await;
+        assert_eq!(app.js("return document.querySelector('#contact-form [name=company_name]').value").await, json!("معرض النخبة للسيارات"));
+        assert_eq!(app.js("return document.querySelector('#contact-form [name=phone]').value").await, json!("٠٥٥٠١٢٣٤٥٦"));
+        app.screenshot("25-paste-filled-form").await;
+        app.click("#contact-save").await;
+        app.wait_until("the pasted contact saved", "!document.querySelector('#contact-dialog[open]')").await;
+        let pasted: i64 = db
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM contact_emails WHERE email = 'khalid@nukhba.example'", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(pasted, 1);
         app.quit().await;
     })
     .await;

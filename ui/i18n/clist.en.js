@@ -25,6 +25,13 @@ export default {
   assigned: 'Assigned {n} contact(s)',
   tagged: 'Tag added to {n} contact(s)',
   untagged: 'Tag removed from {n} contact(s)',
+  paste: {
+    button: 'From text',
+    title: 'Contact from text',
+    intro: 'Paste an email signature, a contact forwarded on WhatsApp, business-card text or a vCard. The form is filled in for you to check before saving.',
+    placeholder: 'For example:\nEng. Khalid Al-Ghamdi\nSales Manager | Al Nukhba Motors\nM: +966 55 012 3456',
+    fill: 'Fill the form',
+  },
   col: {
     name: 'Name',
     kind: 'Type',

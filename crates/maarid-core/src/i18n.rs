@@ -131,6 +131,7 @@ pub fn field_name(key: &str) -> Text {
         "job_title" => Text::new("المسمى الوظيفي", "Job title"),
         "city" => Text::new("المدينة", "City"),
         "notes" => Text::new("الملاحظات", "Notes"),
+        "text" => Text::new("النص", "Text"),
         "tags" => Text::new("الوسوم", "Tags"),
         "owner" => Text::new("المسؤول", "Owner"),
         "website" => Text::new("الموقع الإلكتروني", "Website"),

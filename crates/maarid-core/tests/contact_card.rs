@@ -365,3 +365,17 @@ fn bulk_assign_and_tag_change_all_or_nothing() {
     // Handing contacts to someone else needs the right over all records.
     assert!(contacts::assign_owner(&t.db, &sales.actor, &ids, Some(&admin.user.id)).is_err());
 }
+
+#[test]
+fn pasted_text_fills_a_contact_that_saves_as_is() {
+    let (t, admin) = common::ready_db();
+    let text = "مع التحية،\nم. خالد عبدالله الغامدي\nمدير المبيعات - معرض النخبة للسيارات\nجوال: ٠٥٥٠١٢٣٤٥٦\nIG: @alnukhba_cars\nالرياض، حي العليا، طريق الملك فهد";
+    let input = contacts::from_text(&t.db, &admin.actor, text).unwrap();
+    assert_eq!(input.name_ar, "خالد عبدالله الغامدي");
+    assert_eq!(input.company_name, "معرض النخبة للسيارات");
+    assert_eq!(input.addresses[0].label, AddressLabel::Work);
+    let c = contacts::create(&t.db, &admin.actor, &input, false).unwrap();
+    assert_eq!(c.phones[0].e164, "+966550123456");
+    assert_eq!(c.social[0].network, SocialNetwork::Instagram);
+    assert_eq!(c.city, "الرياض");
+}

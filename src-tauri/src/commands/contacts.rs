@@ -153,3 +153,11 @@ pub fn contacts_create_into(
         .actor()
         .and_then(|a| contacts::create_into(&state.db, &a, &input, &existing_id)))
 }
+
+/// "Contact from text": the new-contact form filled from pasted text (nothing saved).
+#[tauri::command(async)]
+pub fn contacts_parse_text(state: State<'_, AppState>, text: String) -> CmdResult<ContactInput> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::from_text(&state.db, &a, &text)))
+}

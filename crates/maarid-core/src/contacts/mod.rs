@@ -473,3 +473,15 @@ pub fn bulk_tag(
         Ok(changes.len())
     })
 }
+
+/// Reads pasted text (a signature, a forwarded WhatsApp contact, a business card, a
+/// vCard) into a new contact's form. Nothing is saved: the user checks and saves.
+/// Phone numbers without a country code are read with the company's country.
+pub fn from_text(db: &Db, actor: &Actor, text: &str) -> Result<ContactInput> {
+    actor.authorize(DocType::Contact, Action::Create, Target::Own)?;
+    if text.chars().count() > 100_000 {
+        return Err(Error::invalid("text", Rule::TooLong));
+    }
+    let region = db.read(store::home_region)?;
+    Ok(paste::parse_text(text, &region).to_input())
+}

@@ -254,3 +254,53 @@ fn fill(field: &mut String, text: &str) -> bool {
     *field = t.to_string();
     true
 }
+
+impl PastedContact {
+    /// The contact form's input: a lead unless the user says otherwise; an address
+    /// is a work address when a company was found, else a home address.
+    pub fn to_input(&self) -> super::ContactInput {
+        use super::{Address, AddressLabel, SocialAccount, SocialNetwork};
+        let addresses = self
+            .address
+            .iter()
+            .map(|a| Address {
+                label: if self.company_name.is_empty() {
+                    AddressLabel::Home
+                } else {
+                    AddressLabel::Work
+                },
+                line: a.line.clone(),
+                city: a.city.clone(),
+                region: a.region.clone(),
+                postal_code: a.postal_code.clone(),
+                country: a.country.clone(),
+            })
+            .collect();
+        super::ContactInput {
+            kind: Some(super::ContactKind::Lead),
+            name_ar: self.name_ar.clone(),
+            name_latin: self.name_latin.clone(),
+            company_name: self.company_name.clone(),
+            job_title: self.job_title.clone(),
+            phones: self.phones.clone(),
+            emails: self.emails.clone(),
+            city: self
+                .address
+                .as_ref()
+                .map(|a| a.city.clone())
+                .unwrap_or_default(),
+            website: self.website.clone(),
+            addresses,
+            social: self
+                .social
+                .iter()
+                .map(|s| SocialAccount {
+                    network: SocialNetwork::parse(&s.network).unwrap_or(SocialNetwork::Other),
+                    handle: s.handle.clone(),
+                })
+                .collect(),
+            notes: self.notes.clone(),
+            ..Default::default()
+        }
+    }
+}
