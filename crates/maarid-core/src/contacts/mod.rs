@@ -2,6 +2,7 @@
 //! owner, and Arabic-aware search. Every function checks the actor's rights; the
 //! read right "own records" limits searches to the contacts the user owns.
 
+mod batch;
 mod model;
 pub mod phone;
 mod search;
@@ -9,6 +10,7 @@ mod store;
 
 use rusqlite::params;
 
+pub use batch::{create_batch, BatchMatch, BatchReport, BatchRow, DuplicatePolicy, RowOutcome};
 pub use model::*;
 pub use search::{ContactSummary, SearchPage, SearchQuery};
 

@@ -35,10 +35,14 @@ fn text(field: &'static str, value: &str, max: usize) -> Result<String> {
 }
 
 /// The company's country: the default region for phone numbers typed without one.
+/// (Only the country column: it is read for every contact saved, and the whole profile
+/// would also decode the logo.)
 pub(super) fn home_region(conn: &Connection) -> Result<String> {
-    Ok(crate::company::get_in(conn)?
-        .map(|c| c.profile.country)
-        .unwrap_or_else(|| "SA".to_string()))
+    let country: Option<String> = conn
+        .prepare_cached("SELECT country FROM company WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(country.unwrap_or_else(|| "SA".to_string()))
 }
 
 pub(super) fn clean(
@@ -158,7 +162,7 @@ pub(super) fn clean_of(c: &Contact) -> Clean {
 }
 
 /// Normalised display name (Arabic, else Latin, else company), for ranking.
-fn name_norm(c: &Clean) -> String {
+pub(super) fn name_norm(c: &Clean) -> String {
     let name = [&c.name_ar, &c.name_latin, &c.company_name]
         .into_iter()
         .find(|s| !s.is_empty());
@@ -180,7 +184,7 @@ pub(super) fn name_key(c: &Clean) -> String {
     format!("{name}\u{1f}{city}")
 }
 
-fn search_body(c: &Clean) -> String {
+pub(super) fn search_body(c: &Clean) -> String {
     let mut parts = vec![
         &c.name_ar,
         &c.name_latin,
@@ -202,7 +206,7 @@ fn search_body(c: &Clean) -> String {
 
 /// Every form a person might type a number in: national, with the trunk 0, and
 /// international without "+".
-fn phone_body(c: &Clean) -> String {
+pub(super) fn phone_body(c: &Clean) -> String {
     let mut out = Vec::new();
     for p in &c.phones {
         out.push(p.national.clone());
