@@ -12,7 +12,7 @@ use rusqlite::params;
 
 pub use batch::{create_batch, BatchMatch, BatchReport, BatchRow, DuplicatePolicy, RowOutcome};
 pub use model::*;
-pub use search::{ContactSummary, SearchPage, SearchQuery};
+pub use search::{ContactSummary, SearchPage, SearchQuery, SortKey};
 
 use crate::access::{Action, Actor, DocType, Scope, Target};
 use crate::db::Db;
