@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, Source};
+use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, SortKey, Source};
 use maarid_core::Locale;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, sample data, \
@@ -555,8 +555,12 @@ Find contacts by name, company, job title, city, notes, tags or email — or by 
 of a phone number. Words match from their beginning and in any spelling variant
 (أحمد/احمد, فاطمة/فاطمه, مصطفى/مصطفي…); every word must match. Text made only of digits
 (at least 3) searches phone numbers: the last 4 digits are enough, and 055…, 55…, 966…
-and +966… forms all work. An exact phone match comes first, then names starting with the
-first word, then the rest, newest first.
+and +966… forms all work. Digits typed beside words (محمد 4567) must be part of a phone
+number or the start of a word. An exact phone match comes first, then names starting
+with the first word, then the rest, newest first; --sort gives another order.
+
+The same filters as `contacts list` narrow the results (--kind, --owner, --source,
+--tag, --from, --to).
 
 Results are shown a page at a time (--limit, 50 by default). When there are more, the
 cursor for the next page is printed: run the same command again with --after CURSOR.
@@ -566,17 +570,26 @@ Examples:
   maarid-cli contacts search احمد
   maarid-cli contacts search محمد القحطاني --limit 10
   maarid-cli contacts search 4567
-  maarid-cli contacts search الرياض --after 2:1234 --json";
+  maarid-cli contacts search محمد 4567
+  maarid-cli contacts search الرياض --kind customer --sort name --json";
 
 const CONTACTS_LIST_LONG: &str = "\
-List all contacts, newest first, a page at a time (--limit, 50 by default). When there
-are more, the cursor for the next page is printed: run the command again with
---after CURSOR. With --json, prints {\"items\": [...], \"next\": CURSOR or null}.
+List contacts, newest first, a page at a time (--limit, 50 by default). When there are
+more, the cursor for the next page is printed: run the same command again with
+--after CURSOR. With --json, prints {\"items\": [...], \"next\": CURSOR or null}; each
+item has the contact's kind, names, city, first phone and email, owner, source, tags and
+when it was created and last changed.
+
+Filters (they combine): --kind lead|customer|company, --owner USERNAME, --source SOURCE,
+--tag TAG (spelling variants match), --from DATE and --to DATE (creation day,
+YYYY-MM-DD, both included; days are UTC days).
+Order: --sort name|created|updated|relevance, and --desc to reverse it.
 
 Examples:
   maarid-cli contacts list
-  maarid-cli contacts list --limit 500 --json
-  maarid-cli contacts list --after 2:1234";
+  maarid-cli contacts list --kind customer --tag VIP --sort name
+  maarid-cli contacts list --owner sara --from 2026-01-01 --to 2026-01-31 --json
+  maarid-cli contacts list --sort updated --desc --limit 500 --json";
 
 #[derive(Debug, Subcommand)]
 pub enum ContactsCommand {
@@ -606,9 +619,9 @@ pub enum ContactsCommand {
     #[command(long_about = CONTACTS_SEARCH_LONG)]
     Search(ContactSearchArgs),
 
-    /// List all contacts, newest first
+    /// List contacts, newest first or sorted, optionally filtered
     #[command(long_about = CONTACTS_LIST_LONG)]
-    List(PageArgs),
+    List(ContactListArgs),
 }
 
 /// What `contacts add` and `contacts edit` can set.
@@ -699,7 +712,55 @@ pub struct ContactSearchArgs {
     pub text: Vec<String>,
 
     #[command(flatten)]
+    pub filters: ListFilters,
+
+    #[command(flatten)]
     pub page: PageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactListArgs {
+    #[command(flatten)]
+    pub filters: ListFilters,
+
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// Which contacts a list or search shows, and in which order.
+#[derive(Debug, Args)]
+pub struct ListFilters {
+    /// Only this kind: lead, customer or company
+    #[arg(long, value_name = "KIND", value_parser = keyed(ContactKind::ALL, ContactKind::key, false))]
+    pub kind: Option<Keyed<ContactKind>>,
+
+    /// Only contacts of this salesperson (login name)
+    #[arg(long, value_name = "USERNAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub owner: Option<String>,
+
+    /// Only contacts that came from this source
+    #[arg(long, value_name = "SOURCE", value_parser = keyed(Source::ALL, Source::key, false))]
+    pub source: Option<Keyed<Source>>,
+
+    /// Only contacts with this tag (spelling variants match: VIP = vip, عميل مميز = عميل مميّز)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Only contacts created on or after this day, YYYY-MM-DD (UTC)
+    #[arg(long = "from", value_name = "DATE")]
+    pub created_from: Option<String>,
+
+    /// Only contacts created on or before this day, YYYY-MM-DD (UTC)
+    #[arg(long = "to", value_name = "DATE")]
+    pub created_to: Option<String>,
+
+    /// Order: relevance (best match first; the default with search text), name, created (the default without text: newest first) or updated
+    #[arg(long, value_name = "ORDER", value_parser = keyed(SortKey::ALL, SortKey::key, false))]
+    pub sort: Option<Keyed<SortKey>>,
+
+    /// Reverse the order given with --sort (e.g. --sort name --desc: Z to A)
+    #[arg(long, requires = "sort")]
+    pub desc: bool,
 }
 
 #[derive(Debug, Args)]
@@ -786,6 +847,7 @@ female, with common spelling variants such as أحمد/احمد), some with Lati
 Saudi and other Gulf mobile numbers typed in the ways people type them (0551234567,
 +966 55…, ٠٥٥…), some emails, cities, kinds, sources, tags (VIP، تمويل، سيارات مستعملة…)
 and short notes. Duplicates between generated contacts are saved without asking.
+Contacts are saved in batches of 10,000, each one transaction with one audit entry.
 
 Progress is printed to standard error every 10,000 contacts, and at the end the count,
 the time taken and the rate. With --json, prints {\"created\", \"seconds\", \"per_second\"}.

@@ -663,6 +663,15 @@ pub fn seed_stopped(l: Locale, done: u64) -> String {
     )
 }
 
+/// A generated row the core refused (a bug in the generator): which row, and why.
+pub fn batch_row_refused(index: usize, e: &maarid_core::ErrorPayload) -> Text<String> {
+    let n = index + 1;
+    both(
+        format!("رُفض الصف رقم {n}: {}", e.message_ar),
+        format!("Row {n} was refused: {}", e.message_en),
+    )
+}
+
 pub fn seeded(l: Locale, created: u64, seconds: f64, per_second: f64) -> String {
     pick(
         l,

@@ -689,7 +689,9 @@ fn content(list: &Value) -> Vec<Value> {
         .map(|c| {
             let mut c = c.clone();
             let o = c.as_object_mut().unwrap();
-            o.remove("id");
+            for differs in ["id", "created_at", "updated_at"] {
+                o.remove(differs);
+            }
             c
         })
         .collect()
@@ -796,12 +798,17 @@ fn json_shapes() {
         [
             "city",
             "company_name",
+            "created_at",
+            "email",
             "id",
             "kind",
             "name_ar",
             "name_latin",
             "owner_id",
-            "phone"
+            "phone",
+            "source",
+            "tags",
+            "updated_at"
         ]
     );
     assert_eq!(page["items"][0]["phone"], "0551234567");
