@@ -142,6 +142,13 @@ pub enum Command {
         command: SeedCommand,
     },
 
+    /// Measure search speed on generated contacts (a separate, temporary database by default)
+    #[command(long_about = BENCH_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+
     /// Write a consistent copy of the database to a file
     #[command(long_about = BACKUP_LONG)]
     Backup(BackupArgs),
@@ -870,6 +877,58 @@ pub struct SeedContactsArgs {
     pub count: u64,
 
     /// Starting value of the generator: another seed gives other contacts
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+}
+
+// ---- bench ---------------------------------------------------------------------------
+
+const BENCH_LONG: &str = "\
+Measure how fast Maarid is on a large, generated contact list. Never touches your own
+database: without --db it works on a new temporary file, deleted at the end.";
+
+const BENCH_SEARCH_LONG: &str = "\
+Measure contact search on COUNT generated contacts (see `maarid-cli seed contacts --help`),
+against the naive way of searching (LIKE '%word%' over every column) on the same data.
+
+1. Saves the contacts in batches of 10,000 and prints the rate (contacts/s) and the
+   database size (MB, after a checkpoint).
+2. Runs deterministic sets of queries drawn from the saved contacts, each through the
+   same search the app uses (first page of 50), and prints p50/p95/p99/max in ms for:
+   word prefixes (2-5 letters of 1-2 words, Arabic and Latin); spelling variants of
+   names that exist (hamza, ta marbuta, alef maqsura, diacritics, tatweel, phones in
+   Arabic-Indic digits) with the share whose intended contact is on the first page;
+   phone digits (last 4-7 digits, 0… and 00966… forms); words with digits.
+3. Runs the naive LIKE query on the first 20 word and phone queries and prints how many
+   times slower it is (p50 and p99).
+4. Saves new contacts one at a time, duplicate check included, and prints p50/p99.
+
+With --db PATH the database is kept in PATH; running again with the same PATH, COUNT
+and --seed reuses it instead of generating it again. A PATH that exists but was not
+made by this command is refused. Use a release build for meaningful figures.
+
+Examples:
+  maarid-cli bench search --contacts 100000 --queries 100
+  maarid-cli bench search --db /tmp/bench-1m.sqlite --json";
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Time contact search on generated contacts, against a naive LIKE query
+    #[command(long_about = BENCH_SEARCH_LONG)]
+    Search(BenchSearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchSearchArgs {
+    /// How many contacts to generate (1,000 to 10,000,000)
+    #[arg(long, value_name = "COUNT", default_value_t = 1_000_000, value_parser = clap::value_parser!(u64).range(1_000..=10_000_000))]
+    pub contacts: u64,
+
+    /// How many queries in each set (10 to 100,000)
+    #[arg(long, value_name = "Q", default_value_t = 200, value_parser = clap::value_parser!(u32).range(10..=100_000))]
+    pub queries: u32,
+
+    /// Starting value of the generator: another seed gives other contacts and queries
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
 }
