@@ -503,6 +503,7 @@ export default {
       company_create: 'إنشاء بيانات المنشأة',
       company_update: 'تعديل بيانات المنشأة',
       number_series_update: 'تعديل سلسلة الترقيم',
+      contact_import: 'استيراد جهات اتصال',
       contact_create: 'إضافة جهة اتصال',
       contact_update: 'تعديل جهة اتصال',
       contact_delete: 'حذف جهة اتصال',

@@ -490,6 +490,7 @@ export default {
       company_create: 'Company profile created',
       company_update: 'Company profile changed',
       number_series_update: 'Numbering changed',
+      contact_import: 'Contacts imported',
       contact_create: 'Contact added',
       contact_update: 'Contact changed',
       contact_delete: 'Contact deleted',

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, Source};
+use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, SortKey, Source};
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
@@ -141,6 +141,13 @@ pub enum Command {
     Seed {
         #[command(subcommand)]
         command: SeedCommand,
+    },
+
+    /// Measure search speed on generated contacts (a separate, temporary database by default)
+    #[command(long_about = BENCH_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
     },
 
     /// Write a consistent copy of the database to a file
@@ -556,8 +563,12 @@ Find contacts by name, company, job title, city, notes, tags or email — or by 
 of a phone number. Words match from their beginning and in any spelling variant
 (أحمد/احمد, فاطمة/فاطمه, مصطفى/مصطفي…); every word must match. Text made only of digits
 (at least 3) searches phone numbers: the last 4 digits are enough, and 055…, 55…, 966…
-and +966… forms all work. An exact phone match comes first, then names starting with the
-first word, then the rest, newest first.
+and +966… forms all work. Digits typed beside words (محمد 4567) must be part of a phone
+number or the start of a word. An exact phone match comes first, then names starting
+with the first word, then the rest, newest first; --sort gives another order.
+
+The same filters as `contacts list` narrow the results (--kind, --owner, --source,
+--tag, --from, --to).
 
 Results are shown a page at a time (--limit, 50 by default). When there are more, the
 cursor for the next page is printed: run the same command again with --after CURSOR.
@@ -567,17 +578,26 @@ Examples:
   maarid-cli contacts search احمد
   maarid-cli contacts search محمد القحطاني --limit 10
   maarid-cli contacts search 4567
-  maarid-cli contacts search الرياض --after 2:1234 --json";
+  maarid-cli contacts search محمد 4567
+  maarid-cli contacts search الرياض --kind customer --sort name --json";
 
 const CONTACTS_LIST_LONG: &str = "\
-List all contacts, newest first, a page at a time (--limit, 50 by default). When there
-are more, the cursor for the next page is printed: run the command again with
---after CURSOR. With --json, prints {\"items\": [...], \"next\": CURSOR or null}.
+List contacts, newest first, a page at a time (--limit, 50 by default). When there are
+more, the cursor for the next page is printed: run the same command again with
+--after CURSOR. With --json, prints {\"items\": [...], \"next\": CURSOR or null}; each
+item has the contact's kind, names, city, first phone and email, owner, source, tags and
+when it was created and last changed.
+
+Filters (they combine): --kind lead|customer|company, --owner USERNAME, --source SOURCE,
+--tag TAG (spelling variants match), --from DATE and --to DATE (creation day,
+YYYY-MM-DD, both included; days are UTC days).
+Order: --sort name|created|updated|relevance, and --desc to reverse it.
 
 Examples:
   maarid-cli contacts list
-  maarid-cli contacts list --limit 500 --json
-  maarid-cli contacts list --after 2:1234";
+  maarid-cli contacts list --kind customer --tag VIP --sort name
+  maarid-cli contacts list --owner sara --from 2026-01-01 --to 2026-01-31 --json
+  maarid-cli contacts list --sort updated --desc --limit 500 --json";
 
 #[derive(Debug, Subcommand)]
 pub enum ContactsCommand {
@@ -607,9 +627,9 @@ pub enum ContactsCommand {
     #[command(long_about = CONTACTS_SEARCH_LONG)]
     Search(ContactSearchArgs),
 
-    /// List all contacts, newest first
+    /// List contacts, newest first or sorted, optionally filtered
     #[command(long_about = CONTACTS_LIST_LONG)]
-    List(PageArgs),
+    List(ContactListArgs),
 
     /// Merge duplicates into one contact (undo with `contacts unmerge`)
     #[command(long_about = CONTACTS_MERGE_LONG)]
@@ -805,7 +825,55 @@ pub struct ContactSearchArgs {
     pub text: Vec<String>,
 
     #[command(flatten)]
+    pub filters: ListFilters,
+
+    #[command(flatten)]
     pub page: PageArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactListArgs {
+    #[command(flatten)]
+    pub filters: ListFilters,
+
+    #[command(flatten)]
+    pub page: PageArgs,
+}
+
+/// Which contacts a list or search shows, and in which order.
+#[derive(Debug, Args)]
+pub struct ListFilters {
+    /// Only this kind: lead, customer or company
+    #[arg(long, value_name = "KIND", value_parser = keyed(ContactKind::ALL, ContactKind::key, false))]
+    pub kind: Option<Keyed<ContactKind>>,
+
+    /// Only contacts of this salesperson (login name)
+    #[arg(long, value_name = "USERNAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+    pub owner: Option<String>,
+
+    /// Only contacts that came from this source
+    #[arg(long, value_name = "SOURCE", value_parser = keyed(Source::ALL, Source::key, false))]
+    pub source: Option<Keyed<Source>>,
+
+    /// Only contacts with this tag (spelling variants match: VIP = vip, عميل مميز = عميل مميّز)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Only contacts created on or after this day, YYYY-MM-DD (UTC)
+    #[arg(long = "from", value_name = "DATE")]
+    pub created_from: Option<String>,
+
+    /// Only contacts created on or before this day, YYYY-MM-DD (UTC)
+    #[arg(long = "to", value_name = "DATE")]
+    pub created_to: Option<String>,
+
+    /// Order: relevance (best match first; the default with search text), name, created (the default without text: newest first) or updated
+    #[arg(long, value_name = "ORDER", value_parser = keyed(SortKey::ALL, SortKey::key, false))]
+    pub sort: Option<Keyed<SortKey>>,
+
+    /// Reverse the order given with --sort (e.g. --sort name --desc: Z to A)
+    #[arg(long, requires = "sort")]
+    pub desc: bool,
 }
 
 #[derive(Debug, Args)]
@@ -892,6 +960,7 @@ female, with common spelling variants such as أحمد/احمد), some with Lati
 Saudi and other Gulf mobile numbers typed in the ways people type them (0551234567,
 +966 55…, ٠٥٥…), some emails, cities, kinds, sources, tags (VIP، تمويل، سيارات مستعملة…)
 and short notes. Duplicates between generated contacts are saved without asking.
+Contacts are saved in batches of 10,000, each one transaction with one audit entry.
 
 Progress is printed to standard error every 10,000 contacts, and at the end the count,
 the time taken and the rate. With --json, prints {\"created\", \"seconds\", \"per_second\"}.
@@ -914,6 +983,58 @@ pub struct SeedContactsArgs {
     pub count: u64,
 
     /// Starting value of the generator: another seed gives other contacts
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+}
+
+// ---- bench ---------------------------------------------------------------------------
+
+const BENCH_LONG: &str = "\
+Measure how fast Maarid is on a large, generated contact list. Never touches your own
+database: without --db it works on a new temporary file, deleted at the end.";
+
+const BENCH_SEARCH_LONG: &str = "\
+Measure contact search on COUNT generated contacts (see `maarid-cli seed contacts --help`),
+against the naive way of searching (LIKE '%word%' over every column) on the same data.
+
+1. Saves the contacts in batches of 10,000 and prints the rate (contacts/s) and the
+   database size (MB, after a checkpoint).
+2. Runs deterministic sets of queries drawn from the saved contacts, each through the
+   same search the app uses (first page of 50), and prints p50/p95/p99/max in ms for:
+   word prefixes (2-5 letters of 1-2 words, Arabic and Latin); spelling variants of
+   names that exist (hamza, ta marbuta, alef maqsura, diacritics, tatweel, phones in
+   Arabic-Indic digits) with the share whose intended contact is on the first page;
+   phone digits (last 4-7 digits, 0… and 00966… forms); words with digits.
+3. Runs the naive LIKE query on the first 20 word and phone queries and prints how many
+   times slower it is (p50 and p99).
+4. Saves new contacts one at a time, duplicate check included, and prints p50/p99.
+
+With --db PATH the database is kept in PATH; running again with the same PATH, COUNT
+and --seed reuses it instead of generating it again. A PATH that exists but was not
+made by this command is refused. Use a release build for meaningful figures.
+
+Examples:
+  maarid-cli bench search --contacts 100000 --queries 100
+  maarid-cli bench search --db /tmp/bench-1m.sqlite --json";
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Time contact search on generated contacts, against a naive LIKE query
+    #[command(long_about = BENCH_SEARCH_LONG)]
+    Search(BenchSearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchSearchArgs {
+    /// How many contacts to generate (1,000 to 10,000,000)
+    #[arg(long, value_name = "COUNT", default_value_t = 1_000_000, value_parser = clap::value_parser!(u64).range(1_000..=10_000_000))]
+    pub contacts: u64,
+
+    /// How many queries in each set (10 to 100,000)
+    #[arg(long, value_name = "Q", default_value_t = 200, value_parser = clap::value_parser!(u32).range(10..=100_000))]
+    pub queries: u32,
+
+    /// Starting value of the generator: another seed gives other contacts and queries
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
 }

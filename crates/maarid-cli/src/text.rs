@@ -699,12 +699,207 @@ pub fn seed_stopped(l: Locale, done: u64) -> String {
     )
 }
 
+/// A generated row the core refused (a bug in the generator): which row, and why.
+pub fn batch_row_refused(index: usize, e: &maarid_core::ErrorPayload) -> Text<String> {
+    let n = index + 1;
+    both(
+        format!("رُفض الصف رقم {n}: {}", e.message_ar),
+        format!("Row {n} was refused: {}", e.message_en),
+    )
+}
+
 pub fn seeded(l: Locale, created: u64, seconds: f64, per_second: f64) -> String {
     pick(
         l,
         format!("أُضيفت {created} جهة اتصال مولّدة في {seconds:.1} ثانية ({per_second:.0} جهة اتصال/ثانية)."),
         format!("{created} generated contacts added in {seconds:.1} s ({per_second:.0} contacts/s)."),
     )
+}
+
+// ---- Benchmark ---------------------------------------------------------------------------
+
+pub fn not_a_bench_db(p: &Path) -> Text<String> {
+    let p = p.display();
+    both(
+        format!("الملف {p} موجود ولم يُنشئه أمر قياس الأداء؛ لن يُستخدم للقياس. اختر مسارًا آخر."),
+        format!("{p} exists and was not made by the benchmark; it will not be used. Choose another path."),
+    )
+}
+
+pub fn bench_db_mismatch(p: &Path) -> Text<String> {
+    let p = p.display();
+    both(
+        format!("قاعدة بيانات القياس {p} وُلّدت بعدد أو بذرة أخرى. احذفها أو اختر مسارًا آخر."),
+        format!("The benchmark database {p} was generated with another count or seed. Delete it or choose another path."),
+    )
+}
+
+pub fn bench_seeded(l: Locale, created: u64, seconds: f64, per_second: f64) -> String {
+    seeded(l, created, seconds, per_second)
+}
+
+pub fn bench_searching(l: Locale, n: usize) -> String {
+    pick(
+        l,
+        format!("قياس {n} عملية بحث…"),
+        format!("Timing {n} searches…"),
+    )
+}
+
+pub fn bench_baseline(l: Locale, n: usize) -> String {
+    pick(
+        l,
+        format!("قياس البحث البسيط ‎LIKE‎ على أول {n} استعلام من الكلمات والهواتف…"),
+        format!("Timing the naive LIKE search on the first {n} word and phone queries…"),
+    )
+}
+
+fn ms(x: f64) -> String {
+    format!("{x:.2}")
+}
+
+fn stats_row(name: String, s: &crate::commands::bench::Stats) -> [String; 6] {
+    [
+        name,
+        s.count.to_string(),
+        ms(s.p50_ms),
+        ms(s.p95_ms),
+        ms(s.p99_ms),
+        ms(s.max_ms),
+    ]
+}
+
+/// The benchmark's figures: insert rate, size, then one line per query set.
+pub fn bench_report(l: Locale, r: &crate::commands::bench::BenchReport) -> String {
+    let mut lines = Vec::new();
+    let db = &r.database;
+    lines.push(match &r.insert {
+        Some(i) => pick(
+            l,
+            format!(
+                "الإدخال: {} جهة اتصال على دفعات من {} في {:.1} ثانية ({:.0} جهة اتصال/ثانية).",
+                i.contacts, i.batch, i.seconds, i.per_second
+            ),
+            format!(
+                "Insert: {} contacts in batches of {} in {:.1} s ({:.0} contacts/s).",
+                i.contacts, i.batch, i.seconds, i.per_second
+            ),
+        ),
+        None => pick(
+            l,
+            format!(
+                "استُخدمت قاعدة بيانات قياس سابقة فيها {} جهة اتصال مولّدة.",
+                r.contacts
+            ),
+            format!(
+                "Reused an earlier benchmark database of {} generated contacts.",
+                r.contacts
+            ),
+        ),
+    });
+    let kept = if db.kept {
+        pick(l, "محفوظة".into(), "kept".into())
+    } else {
+        pick(l, "مؤقتة، حُذفت".into(), "temporary, deleted".into())
+    };
+    lines.push(pick(
+        l,
+        format!(
+            "حجم قاعدة البيانات: {:.1} ميغابايت ({}: {})",
+            db.size_mb,
+            kept,
+            db.path.display()
+        ),
+        format!(
+            "Database size: {:.1} MB ({}: {})",
+            db.size_mb,
+            kept,
+            db.path.display()
+        ),
+    ));
+    lines.push(String::new());
+    let head: [&str; 6] = match l {
+        Locale::Ar => [
+            "مجموعة الاستعلامات",
+            "العدد",
+            "p50 مللي ث",
+            "p95",
+            "p99",
+            "الأقصى",
+        ],
+        Locale::En => ["Query set", "n", "p50 ms", "p95", "p99", "max"],
+    };
+    let s = &r.search;
+    let name = |ar: &str, en: &str| pick(l, ar.into(), en.into());
+    let mut rows = vec![head.map(String::from)];
+    rows.push(stats_row(
+        name("بادئة كلمة (الكل)", "word prefix (all)"),
+        &s.word_prefix,
+    ));
+    rows.push(stats_row(
+        name("  بالعربية", "  Arabic"),
+        &s.word_prefix_arabic,
+    ));
+    rows.push(stats_row(
+        name("  باللاتينية", "  Latin"),
+        &s.word_prefix_latin,
+    ));
+    rows.push(stats_row(
+        name("صيغ إملائية", "spelling variants"),
+        &s.spelling_variants,
+    ));
+    rows.push(stats_row(
+        name("أرقام الهاتف", "phone digits"),
+        &s.phone_digits,
+    ));
+    rows.push(stats_row(name("كلمة مع أرقام", "word + digits"), &s.mixed));
+    let b = &r.like_baseline;
+    rows.push(stats_row(
+        name("LIKE: بادئة كلمة", "LIKE: word prefix"),
+        &b.word_prefix.like,
+    ));
+    rows.push(stats_row(
+        name("LIKE: أرقام الهاتف", "LIKE: phone digits"),
+        &b.phone_digits.like,
+    ));
+    rows.push(stats_row(
+        name(
+            "إضافة جهة اتصال مع فحص التكرار",
+            "create with duplicate check",
+        ),
+        &r.create_with_duplicate_check,
+    ));
+    lines.push(table(&rows));
+    lines.push(String::new());
+    let f = &r.spelling_variants_found;
+    lines.push(pick(
+        l,
+        format!(
+            "الصيغ الإملائية التي ظهرت جهة الاتصال المقصودة في صفحتها الأولى: {} من {} ({:.1}٪).",
+            f.found, f.total, f.percent
+        ),
+        format!(
+            "Spelling variants with the intended contact on the first page: {} of {} ({:.1}%).",
+            f.found, f.total, f.percent
+        ),
+    ));
+    for (ar, en, c) in [
+        ("بادئة كلمة", "word prefix", &b.word_prefix),
+        ("أرقام الهاتف", "phone digits", &b.phone_digits),
+    ] {
+        lines.push(pick(
+            l,
+            format!(
+                "LIKE أبطأ في «{ar}» بـ {:.0} مرة عند p50 و{:.0} مرة عند p99 (على أول {} استعلام).",
+                c.p50_ratio, c.p99_ratio, c.like.count
+            ),
+            format!(
+                "LIKE is {:.0}× slower for {en} at p50 and {:.0}× at p99 (first {} queries).",
+                c.p50_ratio, c.p99_ratio, c.like.count
+            ),
+        ));
+    }
+    lines.join("\n")
 }
 
 pub fn contact_restored(l: Locale, c: &Contact, owner: Option<&str>) -> String {

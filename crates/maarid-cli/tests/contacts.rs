@@ -707,7 +707,9 @@ fn content(list: &Value) -> Vec<Value> {
         .map(|c| {
             let mut c = c.clone();
             let o = c.as_object_mut().unwrap();
-            o.remove("id");
+            for differs in ["id", "created_at", "updated_at"] {
+                o.remove(differs);
+            }
             c
         })
         .collect()
@@ -786,9 +788,11 @@ fn json_shapes() {
     assert_eq!(
         keys(&c),
         [
+            "addresses",
             "city",
             "company_name",
             "created_at",
+            "custom",
             "emails",
             "id",
             "job_title",
@@ -799,9 +803,11 @@ fn json_shapes() {
             "owner_id",
             "phones",
             "preferred_channel",
+            "social",
             "source",
             "tags",
-            "updated_at"
+            "updated_at",
+            "website"
         ]
     );
     assert_eq!(keys(&c["phones"][0]), ["e164", "label", "national", "raw"]);
@@ -814,12 +820,17 @@ fn json_shapes() {
         [
             "city",
             "company_name",
+            "created_at",
+            "email",
             "id",
             "kind",
             "name_ar",
             "name_latin",
             "owner_id",
-            "phone"
+            "phone",
+            "source",
+            "tags",
+            "updated_at"
         ]
     );
     assert_eq!(page["items"][0]["phone"], "0551234567");

@@ -107,6 +107,9 @@ pub fn field_name(key: &str) -> Text {
         "full_name" => Text::new("الاسم الكامل", "Full name"),
         "role" => Text::new("الدور", "Role"),
         "locale" => Text::new("اللغة", "Language"),
+        "after" => Text::new("مؤشر الصفحة التالية", "Next-page cursor"),
+        "created_from" => Text::new("تاريخ الإنشاء من", "Created from"),
+        "created_to" => Text::new("تاريخ الإنشاء إلى", "Created to"),
         "digits" => Text::new("شكل الأرقام", "Digits"),
         "max_failed_logins" => Text::new("عدد محاولات الدخول المسموحة", "Allowed failed logins"),
         "close_unanswered_inquiries_days" => Text::new(

@@ -163,6 +163,7 @@ fn names_starting_with_the_query_come_first_and_pages_do_not_overlap() {
                 text: "عميل".into(),
                 limit: Some(7),
                 after: after.clone(),
+                ..Default::default()
             },
         )
         .unwrap();

@@ -11,7 +11,9 @@ use maarid_core::interactions::{self, InteractionInput};
 use maarid_core::{users, Db};
 use serde::Serialize;
 
-use crate::args::{ContactEditArgs, ContactFields, ContactsCommand, MergeArgs, PageArgs};
+use crate::args::{
+    ContactEditArgs, ContactFields, ContactsCommand, ListFilters, MergeArgs, PageArgs,
+};
 use crate::output::{CliError, CliResult, Out};
 use crate::text;
 
@@ -27,8 +29,8 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult
         }
         ContactsCommand::Edit(a) => edit(out, &db, &actor, a),
         ContactsCommand::Delete { id } => delete(out, &db, &actor, id.trim()),
-        ContactsCommand::Search(a) => page(out, &db, &actor, a.text.join(" "), a.page),
-        ContactsCommand::List(p) => page(out, &db, &actor, String::new(), p),
+        ContactsCommand::Search(a) => page(out, &db, &actor, a.text.join(" "), a.filters, a.page),
+        ContactsCommand::List(a) => page(out, &db, &actor, String::new(), a.filters, a.page),
         ContactsCommand::Merge(a) => merge(out, &db, &actor, a),
         ContactsCommand::Unmerge { key } => {
             let r = contacts::unmerge(&db, &actor, key.trim())?;
@@ -158,7 +160,11 @@ fn delete(out: &Out, db: &Db, actor: &Actor, id: &str) -> CliResult {
     })
 }
 
-fn page(out: &Out, db: &Db, actor: &Actor, text: String, p: PageArgs) -> CliResult {
+fn page(out: &Out, db: &Db, actor: &Actor, text: String, f: ListFilters, p: PageArgs) -> CliResult {
+    let owner_id = match f.owner {
+        Some(name) => Some(users::get(db, actor, name.trim())?.id),
+        None => None,
+    };
     let page = contacts::search(
         db,
         actor,
@@ -166,6 +172,14 @@ fn page(out: &Out, db: &Db, actor: &Actor, text: String, p: PageArgs) -> CliResu
             text,
             limit: Some(p.limit),
             after: p.after,
+            kind: f.kind.and_then(|k| k.0),
+            owner_id,
+            source: f.source.and_then(|s| s.0),
+            tag: f.tag,
+            created_from: f.created_from,
+            created_to: f.created_to,
+            sort: f.sort.and_then(|s| s.0),
+            desc: f.desc,
         },
     )?;
     out.done(&page, |l| text::contacts_page(l, &page))

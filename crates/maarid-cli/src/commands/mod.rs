@@ -2,6 +2,7 @@
 //! differ in whether a missing database file may be created.
 
 mod backup;
+pub(crate) mod bench;
 mod contacts;
 mod migrate;
 mod seed;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::Users { command } => users::run(out, db_flag, command),
         Command::Contacts { command } => contacts::run(out, db_flag, command),
         Command::Seed { command } => seed::run(out, db_flag, command),
+        Command::Bench { command } => bench::run(out, db_flag, command),
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
         Command::Migrate => migrate::run(db_flag, out),

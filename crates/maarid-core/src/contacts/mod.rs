@@ -2,6 +2,7 @@
 //! owner, and Arabic-aware search. Every function checks the actor's rights; the
 //! read right "own records" limits searches to the contacts the user owns.
 
+mod batch;
 mod bulk;
 mod merge;
 mod model;
@@ -14,10 +15,11 @@ mod timeline;
 
 use rusqlite::{params, OptionalExtension};
 
+pub use batch::{create_batch, BatchMatch, BatchReport, BatchRow, DuplicatePolicy, RowOutcome};
 pub use merge::{compose as compose_merge, MergeInput, MergeOutcome, MergeRecord, PICKABLE};
 pub use model::*;
 pub use purchases::{Purchase, PurchaseInput};
-pub use search::{ContactSummary, SearchPage, SearchQuery};
+pub use search::{ContactSummary, SearchPage, SearchQuery, SortKey};
 pub use timeline::{TimelineEntry, TimelinePage, TimelineQuery};
 
 use crate::access::{Action, Actor, DocType, Scope, Target};

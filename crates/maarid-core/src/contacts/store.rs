@@ -25,10 +25,14 @@ fn text(field: &'static str, value: &str, max: usize) -> Result<String> {
 }
 
 /// The company's country: the default region for phone numbers typed without one.
+/// (Only the country column: it is read for every contact saved, and the whole profile
+/// would also decode the logo.)
 pub(super) fn home_region(conn: &Connection) -> Result<String> {
-    Ok(crate::company::get_in(conn)?
-        .map(|c| c.profile.country)
-        .unwrap_or_else(|| "SA".to_string()))
+    let country: Option<String> = conn
+        .prepare_cached("SELECT country FROM company WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(country.unwrap_or_else(|| "SA".to_string()))
 }
 
 pub(super) fn clean(
@@ -308,7 +312,9 @@ fn phone_body(c: &Clean) -> String {
     out.join(" ")
 }
 
-fn write_children(conn: &Connection, id: &str, num: i64, c: &Clean) -> Result<()> {
+/// Removes a contact's child rows before they are written again (an edit). Values of
+/// deleted custom fields stay, so restoring a field brings them back.
+fn clear_children(conn: &Connection, id: &str) -> Result<()> {
     for table in [
         "contact_phones",
         "contact_emails",
@@ -316,14 +322,45 @@ fn write_children(conn: &Connection, id: &str, num: i64, c: &Clean) -> Result<()
         "contact_addresses",
         "contact_social",
     ] {
-        conn.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE contact_id = ?1"))?
+            .execute([id])?;
     }
-    // Values of deleted fields stay, so restoring a field brings them back.
-    conn.execute(
+    conn.prepare_cached(
         "DELETE FROM contact_field_values WHERE contact_id = ?1
            AND field_id IN (SELECT id FROM custom_fields WHERE deleted_at IS NULL)",
-        [id],
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+/// Writes phones, emails, tags, addresses, social accounts and custom values. Every
+/// statement is cached: batches write thousands of contacts through here.
+fn write_children(conn: &Connection, id: &str, c: &Clean) -> Result<()> {
+    let mut phone = conn.prepare_cached(
+        "INSERT INTO contact_phones (id, contact_id, label, raw, e164, national, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    for (i, p) in c.phones.iter().enumerate() {
+        phone.execute(params![
+            new_id(),
+            id,
+            p.label.key(),
+            p.raw,
+            p.e164,
+            p.national,
+            i as i64
+        ])?;
+    }
+    let mut email = conn.prepare_cached(
+        "INSERT INTO contact_emails (id, contact_id, email, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, e) in c.emails.iter().enumerate() {
+        email.execute(params![new_id(), id, e, i as i64])?;
+    }
+    let mut tag =
+        conn.prepare_cached("INSERT INTO contact_tags (contact_id, tag) VALUES (?1, ?2)")?;
+    for t in &c.tags {
+        tag.execute(params![id, t])?;
+    }
     for (i, a) in c.addresses.iter().enumerate() {
         conn.prepare_cached(
             "INSERT INTO contact_addresses (id, contact_id, label, line, city, region, postal_code, country, position)
@@ -343,70 +380,68 @@ fn write_children(conn: &Connection, id: &str, num: i64, c: &Clean) -> Result<()
         )?
         .execute(params![id, field, value])?;
     }
-    for (i, p) in c.phones.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO contact_phones (id, contact_id, label, raw, e164, national, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![new_id(), id, p.label.key(), p.raw, p.e164, p.national, i as i64],
-        )?;
-    }
-    for (i, e) in c.emails.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO contact_emails (id, contact_id, email, position) VALUES (?1, ?2, ?3, ?4)",
-            params![new_id(), id, e, i as i64],
-        )?;
-    }
-    for t in &c.tags {
-        conn.execute(
-            "INSERT INTO contact_tags (contact_id, tag) VALUES (?1, ?2)",
-            params![id, t],
-        )?;
-    }
-    index(conn, num, Some(c))
+    Ok(())
 }
 
 /// Replaces a contact's entries in the search indexes (None: removes them).
 pub(super) fn index(conn: &Connection, num: i64, c: Option<&Clean>) -> Result<()> {
-    conn.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [num])?;
-    conn.execute("DELETE FROM contacts_phone_fts WHERE rowid = ?1", [num])?;
-    if let Some(c) = c {
-        let text_fields: Vec<String> = if c.custom.is_empty() {
-            Vec::new()
-        } else {
-            fields::list_in(conn)?
-                .into_iter()
-                .filter(|f| f.field_type == fields::FieldType::Text)
-                .map(|f| f.id)
-                .collect()
-        };
-        conn.execute(
-            "INSERT INTO contacts_fts (rowid, body) VALUES (?1, ?2)",
-            params![num, search_body(c, &text_fields)],
-        )?;
-        if !c.phones.is_empty() {
-            conn.execute(
-                "INSERT INTO contacts_phone_fts (rowid, digits) VALUES (?1, ?2)",
-                params![num, phone_body(c)],
-            )?;
-        }
+    conn.prepare_cached("DELETE FROM contacts_fts WHERE rowid = ?1")?
+        .execute([num])?;
+    conn.prepare_cached("DELETE FROM contacts_phone_fts WHERE rowid = ?1")?
+        .execute([num])?;
+    match c {
+        Some(c) => add_to_index(conn, num, c),
+        None => Ok(()),
+    }
+}
+
+/// Adds a contact that is not in the search indexes yet.
+fn add_to_index(conn: &Connection, num: i64, c: &Clean) -> Result<()> {
+    let text_fields: Vec<String> = if c.custom.is_empty() {
+        Vec::new()
+    } else {
+        fields::list_in(conn)?
+            .into_iter()
+            .filter(|f| f.field_type == fields::FieldType::Text)
+            .map(|f| f.id)
+            .collect()
+    };
+    conn.prepare_cached("INSERT INTO contacts_fts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![num, search_body(c, &text_fields)])?;
+    if !c.phones.is_empty() {
+        conn.prepare_cached("INSERT INTO contacts_phone_fts (rowid, digits) VALUES (?1, ?2)")?
+            .execute(params![num, phone_body(c)])?;
     }
     Ok(())
 }
 
 pub(super) fn insert(conn: &Connection, c: &Clean, created_by: Option<&str>) -> Result<String> {
     let id = new_id();
-    let at = now();
-    conn.execute(
+    insert_as(conn, &id, c, &now(), created_by)?;
+    Ok(id)
+}
+
+/// Writes a new contact with a given id and time (a batch gives all its rows one time).
+pub(super) fn insert_as(
+    conn: &Connection,
+    id: &str,
+    c: &Clean,
+    at: &str,
+    created_by: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
         "INSERT INTO contacts (id, kind, name_ar, name_latin, company_name, job_title, city, source,
             preferred_channel, owner_id, notes, name_key, name_norm, created_by, created_at, updated_at, website)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
-        params![
-            id, c.kind.key(), c.name_ar, c.name_latin, c.company_name, c.job_title, c.city,
-            c.source.map(Source::key), c.preferred_channel.map(Channel::key), c.owner_id, c.notes,
-            name_key(c), name_norm(c), created_by, at, c.website
-        ],
-    )?;
-    write_children(conn, &id, conn.last_insert_rowid(), c)?;
-    Ok(id)
+    )?
+    .execute(params![
+        id, c.kind.key(), c.name_ar, c.name_latin, c.company_name, c.job_title, c.city,
+        c.source.map(Source::key), c.preferred_channel.map(Channel::key), c.owner_id, c.notes,
+        name_key(c), name_norm(c), created_by, at, c.website
+    ])?;
+    let num = conn.last_insert_rowid();
+    write_children(conn, id, c)?;
+    add_to_index(conn, num, c)
 }
 
 pub(super) fn update(conn: &Connection, id: &str, c: &Clean) -> Result<()> {
@@ -422,7 +457,9 @@ pub(super) fn update(conn: &Connection, id: &str, c: &Clean) -> Result<()> {
             name_key(c), name_norm(c), now(), c.website
         ],
     )?;
-    write_children(conn, id, num, c)
+    clear_children(conn, id)?;
+    write_children(conn, id, c)?;
+    index(conn, num, Some(c))
 }
 
 pub(super) fn num_of(conn: &Connection, id: &str) -> Result<i64> {
