@@ -527,6 +527,28 @@ app.click("#contact-cancel").await;
             .read(|c| Ok(c.query_row("SELECT count(*) FROM contact_emails WHERE email = 'khalid@nukhba.example'", [], |r| r.get(0))?))
             .unwrap();
         assert_eq!(pasted, 1);
+
+        // A .vcf file from a phone: four cards in, then the same file again is refused
+        // as duplicates until the user chooses to skip them.
+        let vcf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/crates/maarid-core/tests/fixtures/vcf/02-iphone-export-4-cards.vcf")).unwrap();
+        let pick_file = format!(
+            "const dt = new DataTransfer(); dt.items.add(new File([{}], 'contacts.vcf', {{type: 'text/vcard'}}));
+             const input = document.querySelector('#import-vcf-file'); input.files = dt.files;
+             input.dispatchEvent(new Event('change')); return true;",
+            json!(vcf)
+        );
+        app.wait_for("#contact-import-vcf").await;
+        app.js(&pick_file).await;
+        app.wait_until("the import report", "document.querySelector('#import-summary[data-saved=true]')").await;
+        assert_eq!(app.js("return document.querySelectorAll('#import-rows li[data-outcome=created]').length").await, json!(4));
+        app.click("#import-dialog [data-close]").await;
+        app.js(&pick_file).await;
+        app.wait_until("the refused import", "document.querySelector('#import-summary[data-saved=false]')").await;
+        app.screenshot("26-import-refused").await;
+        app.click("#import-skip").await;
+        app.wait_until("the duplicates skipped", "document.querySelectorAll('#import-rows li[data-outcome=skipped_duplicate]').length === 4").await;
+        let imported: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM audit_log WHERE action = 'contact.import'", [], |r| r.get(0))?)).unwrap();
+        assert_eq!(imported, 1, "one batch written, the refused one left no trace but its report");
         app.quit().await;
     })
     .await;

@@ -134,6 +134,7 @@ fn main() {
             commands::contacts::contacts_bulk_tag,
             commands::contacts::contacts_create_into,
             commands::contacts::contacts_parse_text,
+            commands::contacts::contacts_import_vcf,
             commands::fields::fields_list,
             commands::fields::fields_create,
             commands::fields::fields_update,

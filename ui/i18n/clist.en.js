@@ -32,6 +32,18 @@ export default {
     placeholder: 'For example:\nEng. Khalid Al-Ghamdi\nSales Manager | Al Nukhba Motors\nM: +966 55 012 3456',
     fill: 'Fill the form',
   },
+  import: {
+    button: 'Import vCard',
+    title: 'Import contacts from a vCard file',
+    kind: 'Import them as',
+    done: 'Imported {n} of {total} card(s) ({skipped} duplicate(s) skipped).',
+    refused: 'Nothing was imported: {n} of {total} card(s) need attention.',
+    created_row: 'imported',
+    fine_row: 'fine',
+    skipped_row: 'skipped as a duplicate',
+    skip: 'Skip duplicates and import the rest',
+    allow: 'Import all anyway',
+  },
   col: {
     name: 'Name',
     kind: 'Type',

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use maarid_core::contacts::{Channel, ContactKind, PhoneInput, PhoneLabel, SortKey, Source};
+use maarid_core::contacts::{
+    Channel, ContactKind, DuplicatePolicy, PhoneInput, PhoneLabel, SortKey, Source,
+};
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
@@ -659,6 +661,33 @@ pub enum ContactsCommand {
     /// Log a call, visit, email, message or note on a contact
     #[command(long_about = CONTACTS_LOG_LONG)]
     Log(LogArgs),
+
+    /// Import contacts from a .vcf file (one or many cards), all or nothing
+    #[command(name = "import-vcf", long_about = CONTACTS_IMPORT_VCF_LONG)]
+    ImportVcf(ImportVcfArgs),
+}
+
+const CONTACTS_IMPORT_VCF_LONG: &str = "\
+Import the contacts of a .vcf file (vCard 2.1, 3.0 or 4.0, as exported by phones and
+mail programs; one or many cards). Every card is checked first; if any card is refused,
+nothing is imported and the report says, card by card, what was wrong (exit 3).
+Phone numbers without a country code are read with the company's country.
+
+Examples:
+  maarid-cli contacts import-vcf contacts.vcf
+  maarid-cli contacts import-vcf customers.vcf --kind customer --on-duplicate skip";
+
+#[derive(Debug, Args)]
+pub struct ImportVcfArgs {
+    /// The .vcf file
+    pub file: PathBuf,
+    /// What the imported contacts are
+    #[arg(long, default_value = "lead", value_parser = keyed(ContactKind::ALL, ContactKind::key, false))]
+    pub kind: Keyed<ContactKind>,
+    /// A card that looks like an existing contact (or an earlier card): refuse the
+    /// import, skip that card, or allow it anyway
+    #[arg(long, value_name = "WHAT", default_value = "refuse", value_parser = keyed(DuplicatePolicy::ALL, DuplicatePolicy::key, false))]
+    pub on_duplicate: Keyed<DuplicatePolicy>,
 }
 
 const CONTACTS_MERGE_LONG: &str = "\

@@ -20,6 +20,15 @@ pub enum CliError {
         text: Text<String>,
         field: Option<&'static str>,
     },
+    /// A refusal that comes with a report (e.g. an import, row by row): the report is
+    /// the error's `details` with --json, and `lines` are printed under the message.
+    Report {
+        code: &'static str,
+        exit: i32,
+        text: Text<String>,
+        details: serde_json::Value,
+        lines: Text<String>,
+    },
 }
 
 impl From<Error> for CliError {
@@ -52,7 +61,7 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Core(e) => e.exit_code(),
-            CliError::Cli { exit, .. } => *exit,
+            CliError::Cli { exit, .. } | CliError::Report { exit, .. } => *exit,
         }
     }
 
@@ -61,6 +70,7 @@ impl CliError {
     pub fn details_text(&self, l: Locale) -> Option<String> {
         match self {
             CliError::Core(Error::PossibleDuplicates(m)) => Some(text::duplicate_matches(l, m)),
+            CliError::Report { lines, .. } => Some(lines.get(l).clone()),
             _ => None,
         }
     }
@@ -77,6 +87,19 @@ impl CliError {
                 field: *field,
                 index: None,
                 details: None,
+            },
+            CliError::Report {
+                code,
+                text,
+                details,
+                ..
+            } => ErrorPayload {
+                code,
+                message_ar: text.ar.clone(),
+                message_en: text.en.clone(),
+                field: None,
+                index: None,
+                details: Some(Box::new(details.clone())),
             },
         }
     }

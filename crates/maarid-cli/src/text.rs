@@ -6,10 +6,12 @@ use std::path::Path;
 
 use maarid_core::company::Company;
 use maarid_core::contacts::{
+    BatchReport, MergeOutcome, MergeRecord, RowOutcome, TimelinePage, VcfImport,
+};
+use maarid_core::contacts::{
     Channel, Contact, ContactKind, ContactPhone, ContactSummary, DuplicateMatch, DuplicateReason,
     PhoneLabel, SearchPage, Source,
 };
-use maarid_core::contacts::{MergeOutcome, MergeRecord, TimelinePage};
 use maarid_core::db::{BackupInfo, MigrationReport};
 use maarid_core::i18n::Text;
 use maarid_core::interactions::Interaction;
@@ -1022,6 +1024,59 @@ pub fn timeline(l: Locale, p: &TimelinePage) -> String {
             format!("للمزيد: --after {n}"),
             format!("More: --after {n}"),
         ));
+    }
+    lines.join("\n")
+}
+
+pub fn import_refused(r: &BatchReport) -> Text<String> {
+    both(
+        format!(
+            "لم يُستورد شيء: رُفضت {} من {} بطاقة. صحّح الملف أو اختر --on-duplicate skip ثم أعد المحاولة.",
+            r.errors, r.total
+        ),
+        format!(
+            "Nothing was imported: {} of {} card(s) were refused. Fix the file, or choose --on-duplicate skip, and try again.",
+            r.errors, r.total
+        ),
+    )
+}
+
+/// The vCard import, card by card.
+pub fn vcf_import(l: Locale, r: &VcfImport) -> String {
+    let rep = &r.report;
+    let mut lines = Vec::new();
+    if rep.saved {
+        lines.push(pick(
+            l,
+            format!(
+                "استُوردت {} جهة اتصال من {} بطاقة (تُخطيت {} مكررة).",
+                rep.created, rep.total, rep.skipped
+            ),
+            format!(
+                "Imported {} contact(s) from {} card(s) ({} duplicate(s) skipped).",
+                rep.created, rep.total, rep.skipped
+            ),
+        ));
+    }
+    for row in &rep.rows {
+        let name = r.names.get(row.index).map(String::as_str).unwrap_or("");
+        let what = match (row.outcome, &row.error) {
+            (RowOutcome::Error, Some(e)) => match l {
+                Locale::Ar => e.message_ar.clone(),
+                Locale::En => e.message_en.clone(),
+            },
+            (RowOutcome::SkippedDuplicate, _) => {
+                pick(l, "تُخطيت: مكررة".into(), "skipped: duplicate".into())
+            }
+            _ if rep.saved => row.id.clone().unwrap_or_default(),
+            _ => pick(l, "سليمة".into(), "fine".into()),
+        };
+        let dup = row
+            .duplicates
+            .first()
+            .map(|d| format!(" ({})", d.display_name))
+            .unwrap_or_default();
+        lines.push(format!("  {}. {name} — {what}{dup}", row.index + 1));
     }
     lines.join("\n")
 }

@@ -189,6 +189,10 @@ fn help_of_every_contacts_and_seed_command_exits_0() {
         ),
         (&["contacts", "timeline"], &["<ID>", "--limit", "--after"]),
         (&["contacts", "restore"], &["<ID>"]),
+        (
+            &["contacts", "import-vcf"],
+            &["<FILE>", "--kind", "--on-duplicate", "skip", "Examples"],
+        ),
         (&["seed"], &["contacts", "Example"]),
         (
             &["seed", "contacts"],
@@ -1027,4 +1031,53 @@ fn log_merge_timeline_and_unmerge_through_the_cli() {
         .any(|i| i["kind"] == "call"));
     e.run(&["contacts", "unmerge", dup, "--json"])
         .json_error(4, "not_found");
+}
+
+#[test]
+fn import_vcf_is_all_or_nothing_with_a_report_per_card() {
+    let e = Env::ready();
+    let vcf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../maarid-core/tests/fixtures/vcf/02-iphone-export-4-cards.vcf"
+    );
+    let v = e
+        .run(&[
+            "contacts",
+            "import-vcf",
+            vcf,
+            "--kind",
+            "customer",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(v["report"]["created"], 4);
+    assert_eq!(e.live_contacts(), 4);
+    // Again: every card is now a duplicate; nothing is written, exit 3, the report says why.
+    let err = e
+        .run(&["contacts", "import-vcf", vcf, "--json"])
+        .json_error(3, "import_refused");
+    assert_eq!(err["details"]["report"]["errors"], 4);
+    assert_eq!(
+        err["details"]["report"]["rows"][0]["error"]["code"],
+        "possible_duplicate"
+    );
+    assert_eq!(e.live_contacts(), 4);
+    let human = e.run(&["contacts", "import-vcf", vcf]);
+    assert_eq!(human.code, 3);
+    assert!(human.stderr.contains("لم يُستورد شيء"), "{}", human.stderr);
+    assert!(human.stderr.contains("  1. "), "{}", human.stderr);
+    // Skipping duplicates imports the rest (here: none left).
+    let v = e
+        .run(&[
+            "contacts",
+            "import-vcf",
+            vcf,
+            "--on-duplicate",
+            "skip",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(v["report"]["skipped"], 4);
 }

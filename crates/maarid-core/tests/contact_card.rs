@@ -379,3 +379,66 @@ fn pasted_text_fills_a_contact_that_saves_as_is() {
     assert_eq!(c.social[0].network, SocialNetwork::Instagram);
     assert_eq!(c.city, "الرياض");
 }
+
+#[test]
+fn a_vcf_file_imports_all_its_cards_or_none() {
+    use maarid_core::contacts::{DuplicatePolicy, RowOutcome};
+    let (t, admin) = common::ready_db();
+    let vcf = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/vcf/02-iphone-export-4-cards.vcf"
+    ))
+    .unwrap();
+    let r = contacts::import_vcf(
+        &t.db,
+        &admin.actor,
+        &vcf,
+        ContactKind::Customer,
+        DuplicatePolicy::Refuse,
+    )
+    .unwrap();
+    assert!(r.report.saved, "{:?}", r.report);
+    assert_eq!((r.report.total, r.report.created), (4, 4));
+    assert_eq!(r.names.len(), 4);
+    let id = r.report.rows[0].id.clone().unwrap();
+    assert_eq!(
+        contacts::get(&t.db, &admin.actor, &id).unwrap().kind,
+        ContactKind::Customer
+    );
+    // The same file again: every card is a duplicate, so nothing is written…
+    let again = contacts::import_vcf(
+        &t.db,
+        &admin.actor,
+        &vcf,
+        ContactKind::Customer,
+        DuplicatePolicy::Refuse,
+    )
+    .unwrap();
+    assert!(!again.report.saved);
+    assert!(again
+        .report
+        .rows
+        .iter()
+        .all(|r| r.outcome == RowOutcome::Error));
+    assert_eq!(common::count(&t.db, "SELECT COUNT(*) FROM contacts"), 4);
+    // …unless duplicates are skipped.
+    let skip = contacts::import_vcf(
+        &t.db,
+        &admin.actor,
+        &vcf,
+        ContactKind::Customer,
+        DuplicatePolicy::Skip,
+    )
+    .unwrap();
+    assert!(skip.report.saved);
+    assert_eq!(skip.report.skipped, 4);
+    // Not a vCard at all.
+    assert!(contacts::import_vcf(
+        &t.db,
+        &admin.actor,
+        "hello",
+        ContactKind::Lead,
+        DuplicatePolicy::Refuse
+    )
+    .is_err());
+}

@@ -5,8 +5,9 @@ use tauri::State;
 use super::{out, CmdResult};
 use crate::state::AppState;
 use maarid_core::contacts::{
-    self, Contact, ContactInput, DuplicateMatch, MergeInput, MergeOutcome, MergeRecord, Purchase,
-    SearchPage, SearchQuery, TimelinePage, TimelineQuery,
+    self, Contact, ContactInput, ContactKind, DuplicateMatch, DuplicatePolicy, MergeInput,
+    MergeOutcome, MergeRecord, Purchase, SearchPage, SearchQuery, TimelinePage, TimelineQuery,
+    VcfImport,
 };
 use maarid_core::users::{self, Colleague};
 
@@ -160,4 +161,17 @@ pub fn contacts_parse_text(state: State<'_, AppState>, text: String) -> CmdResul
     out(state
         .actor()
         .and_then(|a| contacts::from_text(&state.db, &a, &text)))
+}
+
+/// Imports the text of a .vcf file, all or nothing, with a report per card.
+#[tauri::command(async)]
+pub fn contacts_import_vcf(
+    state: State<'_, AppState>,
+    text: String,
+    kind: ContactKind,
+    on_duplicate: DuplicatePolicy,
+) -> CmdResult<VcfImport> {
+    out(state
+        .actor()
+        .and_then(|a| contacts::import_vcf(&state.db, &a, &text, kind, on_duplicate)))
 }

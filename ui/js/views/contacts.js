@@ -9,6 +9,7 @@ import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { contactDialog } from '../components/contact-dialog.js';
 import { pasteDialog } from '../components/paste-dialog.js';
+import { importVcf } from '../components/import-vcf.js';
 import { kindBadge, loadDirectory, ownerLabel, prefillFromSearch, splitTags, KINDS, SOURCES } from '../contacts.js';
 
 const PAGE = 50;
@@ -46,6 +47,9 @@ export async function renderContacts(view) {
   const canAssignAll = scope('contact', 'write') === 'all';
   const addButton = canCreate
     ? h('button', { type: 'button', id: 'contact-add', class: 'btn btn-primary' }, icon('plus'), h('span', { i18n: 'contacts.add' }))
+    : null;
+  const importButton = canCreate
+    ? h('button', { type: 'button', id: 'contact-import-vcf', class: 'btn btn-ghost' }, icon('contacts'), h('span', { i18n: 'clist.import.button' }))
     : null;
   const pasteButton = canCreate
     ? h('button', { type: 'button', id: 'contact-paste', class: 'btn btn-secondary' }, icon('clipboard'), h('span', { i18n: 'clist.paste.button' }))
@@ -118,7 +122,7 @@ export async function renderContacts(view) {
   const empty = h('section', { id: 'contacts-empty', class: 'card empty-state', hidden: true });
   const more = h('button', { type: 'button', id: 'contacts-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'contacts.more' }));
   const body = h('div', { class: 'view-body' });
-  view.replaceChildren(pageHeader('contacts.title', 'contacts.subtitle', pasteButton, addButton), body);
+  view.replaceChildren(pageHeader('contacts.title', 'contacts.subtitle', importButton, pasteButton, addButton), body);
 
   // The first page decides what the screen shows: the list, or only the refusal.
   let directory;
@@ -128,6 +132,7 @@ export async function renderContacts(view) {
   } catch (err) {
     addButton?.remove();
     pasteButton?.remove();
+    importButton?.remove();
     body.replaceChildren(errorBanner(err));
     return;
   }
@@ -141,7 +146,9 @@ export async function renderContacts(view) {
   addButton?.addEventListener('click', () => open(null));
   const paster = pasteDialog({ onRead: (input) => open(null, input) });
   pasteButton?.addEventListener('click', () => paster.open());
-  body.replaceChildren(searchBar, filters, canWrite ? bulkBar : '', status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), ...dialogs, paster.dialog);
+  const importer = importVcf({ onImported: () => runSearch() });
+  importButton?.addEventListener('click', () => importer.open());
+  body.replaceChildren(searchBar, filters, canWrite ? bulkBar : '', status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), ...dialogs, paster.dialog, ...importer.elements);
 
   const people = directory.map((u) => h('option', { value: u.id }, u.full_name || u.username));
   fOwner.select.replaceChildren(h('option', { value: '', i18n: 'clist.any' }), ...people.map((o) => o.cloneNode(true)));

@@ -5,10 +5,11 @@ use std::path::Path;
 
 use maarid_core::access::Actor;
 use maarid_core::contacts::{
-    self, Contact, ContactInput, ContactKind, MergeInput, SearchQuery, TimelineQuery,
+    self, Contact, ContactInput, ContactKind, DuplicatePolicy, MergeInput, SearchQuery,
+    TimelineQuery,
 };
 use maarid_core::interactions::{self, InteractionInput};
-use maarid_core::{users, Db};
+use maarid_core::{users, Db, Locale};
 use serde::Serialize;
 
 use crate::args::{
@@ -68,6 +69,28 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult
                 },
             )?;
             out.done(&i, |l| text::interaction_logged(l, &i))
+        }
+        ContactsCommand::ImportVcf(a) => {
+            let raw = std::fs::read(&a.file).map_err(|e| maarid_core::Error::io(&a.file, e))?;
+            // Old phones write Latin-1 files; UTF-8 is what nearly everyone uses.
+            let text = String::from_utf8(raw)
+                .unwrap_or_else(|e| e.into_bytes().iter().map(|&b| b as char).collect());
+            let kind = a.kind.0.unwrap_or(ContactKind::Lead);
+            let policy = a.on_duplicate.0.unwrap_or(DuplicatePolicy::Refuse);
+            let r = contacts::import_vcf(&db, &actor, &text, kind, policy)?;
+            if r.report.saved {
+                return out.done(&r, |l| text::vcf_import(l, &r));
+            }
+            Err(CliError::Report {
+                code: "import_refused",
+                exit: 3,
+                text: text::import_refused(&r.report),
+                details: serde_json::to_value(&r).unwrap_or_default(),
+                lines: maarid_core::i18n::Text::new(
+                    text::vcf_import(Locale::Ar, &r),
+                    text::vcf_import(Locale::En, &r),
+                ),
+            })
         }
     }
 }

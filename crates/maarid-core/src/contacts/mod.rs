@@ -487,3 +487,46 @@ pub fn from_text(db: &Db, actor: &Actor, text: &str) -> Result<ContactInput> {
     let region = db.read(store::home_region)?;
     Ok(paste::parse_text(text, &region).to_input())
 }
+
+/// The result of a vCard import: the batch report, and each card's name so a person
+/// can tell which row is which.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct VcfImport {
+    pub names: Vec<String>,
+    pub report: BatchReport,
+}
+
+/// Imports a .vcf file (one or many cards) as contacts of `kind`, all or nothing
+/// (see `create_batch`). A file with no card in it is refused.
+pub fn import_vcf(
+    db: &Db,
+    actor: &Actor,
+    text: &str,
+    kind: ContactKind,
+    on_duplicate: DuplicatePolicy,
+) -> Result<VcfImport> {
+    actor.authorize(DocType::Contact, Action::Create, Target::Own)?;
+    let region = db.read(store::home_region)?;
+    let inputs: Vec<ContactInput> = paste::parse_vcards(text, &region)
+        .iter()
+        .map(|p| ContactInput {
+            kind: Some(kind),
+            ..p.to_input()
+        })
+        .collect();
+    if inputs.is_empty() {
+        return Err(Error::invalid("file", Rule::BadFormat));
+    }
+    let names = inputs
+        .iter()
+        .map(|i| {
+            [&i.name_ar, &i.name_latin, &i.company_name]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect();
+    let report = create_batch(db, actor, &inputs, on_duplicate)?;
+    Ok(VcfImport { names, report })
+}
