@@ -675,3 +675,84 @@ async fn a_call_is_logged_in_two_clicks_and_duplicates_are_merged_then_unmerged(
     })
     .await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_list_filters_sorts_chooses_columns_and_changes_many_at_once() {
+    use maarid_core::contacts::{
+        self, ContactInput, ContactKind, DuplicatePolicy, PhoneInput, PhoneLabel, Source,
+    };
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[("noura", "sales_user")], 5);
+        let noura_id = {
+            let db = Db::open(&path).unwrap();
+            let admin = users::login(&db, "admin", ADMIN_PW).unwrap();
+            let row = |name: &str, kind, source, phone: &str, email: &str| ContactInput {
+                kind: Some(kind),
+                name_ar: name.into(),
+                source: Some(source),
+                phones: vec![PhoneInput { number: phone.into(), label: PhoneLabel::Mobile }],
+                emails: vec![email.into()],
+                ..Default::default()
+            };
+            let rows = [
+                row("ياسر", ContactKind::Lead, Source::WalkIn, "0551000001", "yaser@example.com"),
+                row("بدر", ContactKind::Customer, Source::Referral, "0551000002", "badr@example.com"),
+                row("حسن", ContactKind::Lead, Source::Website, "0551000003", "hasan@example.com"),
+                row("ثامر", ContactKind::Customer, Source::WalkIn, "0551000004", "thamer@example.com"),
+            ];
+            let r = contacts::create_batch(&db, &admin.actor, &rows, DuplicatePolicy::Refuse).unwrap();
+            assert!(r.saved);
+            users::get(&db, &admin.actor, "noura").unwrap().id
+        };
+        let app = App::launch_with(dir, path.clone()).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.wait_until("four rows", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 4").await;
+        let names = "[...document.querySelectorAll('#contacts-table tr[data-contact-id] .contact-link')].map(a => a.textContent).join(',')";
+
+        // Filter: customers only.
+        app.js("const s = document.querySelector('#filter-kind'); s.value = 'customer'; s.dispatchEvent(new Event('change')); return true;").await;
+        app.wait_until("customers only", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 2 && document.querySelector('#filters-clear:not([hidden])')").await;
+        app.click("#filters-clear").await;
+        app.wait_until("all four again", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 4").await;
+
+        // Sort by name, A→Z then Z→A (Arabic alphabetical order).
+        app.click("#contacts-table th button[data-sort=name]").await;
+        app.wait_until("sorted by name", &format!("({names}) === 'بدر,ثامر,حسن,ياسر'")).await;
+        app.click("#contacts-table th button[data-sort=name]").await;
+        app.wait_until("sorted by name, descending", &format!("({names}) === 'ياسر,حسن,ثامر,بدر'")).await;
+
+        // Column chooser: show the email column.
+        app.click("#columns-button").await;
+        app.click("#columns-menu input[value=email]").await;
+        app.wait_until("the email column", "document.querySelector('#contacts-table th.col-email') && document.querySelector('#contacts-table td.col-email')?.textContent.includes('@example.com')").await;
+        app.click("#columns-button").await;
+
+        // Select two rows (one by keyboard) and tag them, then give them to Noura.
+        app.click("#contacts-table tr:nth-child(1) input[name=select]").await;
+        app.js("const a = document.querySelector('#contacts-table tr:nth-child(2) .contact-link'); a.focus(); a.dispatchEvent(new KeyboardEvent('keydown', {key: ' ', bubbles: true})); return true;").await;
+        app.wait_until("two selected", "document.querySelector('#bulk-bar:not([hidden])') && document.querySelectorAll('input[name=select]:checked').length === 2").await;
+        app.screenshot("27-list-bulk").await;
+        app.fill("#bulk-tag", "معرض الربيع").await;
+        app.click("#bulk-tag-add").await;
+        app.wait_until("the tag shown", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 4 && document.querySelector('#bulk-bar[hidden]')").await;
+        let db = Db::open(&path).unwrap();
+        let tagged: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM contact_tags WHERE tag = 'معرض الربيع'", [], |r| r.get(0))?)).unwrap();
+        assert_eq!(tagged, 2);
+        app.click("#contacts-table tr:nth-child(1) input[name=select]").await;
+        app.js(&format!("const s = document.querySelector('#bulk-owner'); s.value = {}; return true;", json!(noura_id))).await;
+        app.click("#bulk-assign").await;
+        app.wait_until("assigned", "document.querySelector('#bulk-bar[hidden]')").await;
+        let hers: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM contacts WHERE owner_id = ?1", [&noura_id], |r| r.get(0))?)).unwrap();
+        assert_eq!(hers, 1);
+        // The tag filter finds the two tagged ones.
+        app.fill("#filter-tag", "معرض الربيع").await;
+        app.wait_until("two by tag", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 2").await;
+        app.screenshot("28-list-filtered").await;
+        app.quit().await;
+    })
+    .await;
+}
