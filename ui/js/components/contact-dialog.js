@@ -587,7 +587,8 @@ export function contactDialog({ directory, onSaved }) {
     // Giving a contact to someone else needs the right over all contacts.
     ownerSelect.disabled = scope('contact', contact ? 'write' : 'create') !== 'all';
     localize(dialog);
-    dialog.showModal();
+    // Two quick clicks make two openings; the second only refills the form.
+    if (!dialog.open) dialog.showModal();
     f('name_ar').focus();
   }
 
