@@ -756,3 +756,205 @@ async fn the_list_filters_sorts_chooses_columns_and_changes_many_at_once() {
     })
     .await;
 }
+
+/// Sets a control (input or select) by script and fires the events typing would.
+async fn set_value(app: &App, css: &str, value: &str) {
+    let script = format!(
+        "const el = document.querySelector({css});
+         if (!el) throw new Error('no control ' + {css});
+         el.value = {v}; el.dispatchEvent(new Event('input', {{bubbles: true}}));
+         el.dispatchEvent(new Event('change', {{bubbles: true}})); return el.value;",
+        css = json!(css),
+        v = json!(value)
+    );
+    assert_eq!(app.js(&script).await, json!(value), "control {css}");
+}
+
+/// Waits for two painted frames (or 2 s), then takes the screenshot.
+async fn painted_screenshot(app: &App, name: &str) {
+    let painted = app
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+             setTimeout(() => done(false), 2000);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    if painted != json!(true) {
+        eprintln!("screenshot {name}: no frame painted within 2 s; the image may be stale");
+    }
+    app.screenshot(name).await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn custom_fields_and_addresses() {
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let db = prepared_db(&dir, &[("rami", "sales_user")], 5);
+        let app = App::launch_with(dir, db).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+
+        // Settings → Custom fields: a choice field, mandatory for customers.
+        app.click("#main-nav a[data-route=settings]").await;
+        app.click(".tabs a[data-tab=fields]").await;
+        app.wait_for("#fields-empty:not([hidden])").await;
+        app.click("#field-add").await;
+        app.wait_for("#field-dialog[open]").await;
+        app.fill("#field-form [name=label_ar]", "طريقة الدفع").await;
+        app.fill("#field-form [name=label_en]", "Payment method").await;
+        set_value(&app, "#field-form [name=field_type]", "choice").await;
+        for (i, (ar, en)) in [("نقدًا", "Cash"), ("تقسيط", "Instalments"), ("تمويل بنكي", "Bank finance")]
+            .into_iter()
+            .enumerate()
+        {
+            if i >= 2 {
+                app.click("#field-form [data-action=add-choice]").await;
+            }
+            let row = format!("#field-choice-rows > li:nth-child({})", i + 1);
+            app.fill(&format!("{row} [name=choice_ar]"), ar).await;
+            app.fill(&format!("{row} [name=choice_en]"), en).await;
+        }
+        app.click("#field-form [name=required_kinds][value=customer]").await;
+        painted_screenshot(&app, "30-custom-field-dialog-ar").await;
+        app.click("#field-save").await;
+        app.wait_until("the field in the table", "!document.querySelector('#field-dialog[open]') && document.querySelectorAll('#fields-table tr[data-field-id]').length === 1 && document.querySelector('#fields-table').textContent.includes('طريقة الدفع')").await;
+
+        // A second field (made directly), moved above the first, deleted, and brought back.
+        let budget = app
+            .invoke("fields_create", json!({"input": {"label_ar": "الميزانية المتوقعة", "label_en": "Expected budget", "field_type": "number"}}))
+            .await
+            .unwrap();
+        let budget_id = budget["id"].as_str().unwrap().to_string();
+        app.route("#/settings/company").await;
+        app.wait_for("#company-form").await;
+        app.click(".tabs a[data-tab=fields]").await;
+        let second = format!("#fields-table tr[data-field-id=\"{budget_id}\"]");
+        app.click(&format!("{second} [data-action=move-up]")).await;
+        app.wait_until("the budget field first", &format!("document.querySelector('#fields-table tbody tr')?.dataset.fieldId === {}", json!(budget_id))).await;
+        app.click(&format!("{second} [data-action=delete]")).await;
+        app.click("#confirm-ok").await;
+        app.wait_until("the field gone", &format!("!document.querySelector({})", json!(second))).await;
+        app.click("#toast-action").await;
+        app.wait_for(&second).await;
+        app.wait_until("both fields listed", "document.querySelectorAll('#fields-table tr[data-field-id]').length === 2").await;
+        painted_screenshot(&app, "31-custom-fields-ar").await;
+
+        // A customer without the mandatory field: the form marks that control.
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.wait_for("#contact-search").await;
+        app.click("#contact-add").await;
+        app.wait_for("#contact-dialog[open]").await;
+        // Not mandatory for a lead; it is as soon as the kind is customer.
+        app.wait_until("no asterisk for a lead", "document.querySelector('#contact-form select[name^=\"custom:\"]')?.getAttribute('aria-required') === 'false'").await;
+        set_value(&app, "#contact-form [name=kind]", "customer").await;
+        app.wait_until("the asterisk for a customer", "document.querySelector('#contact-form select[name^=\"custom:\"]')?.getAttribute('aria-required') === 'true' && document.querySelector('#contact-more').open").await;
+        app.fill("#contact-form [name=name_ar]", "سعد العتيبي").await;
+        app.fill("#contact-form [name=phone]", "0551112233").await;
+        app.click("#contact-save").await;
+        app.wait_until(
+            "the custom field marked with the Arabic message",
+            "(() => { const c = document.querySelector('#contact-form select[name^=\"custom:\"][aria-invalid=true]');
+              const msg = c && document.getElementById(c.getAttribute('aria-describedby').split(' ').pop());
+              return msg && msg.textContent.includes('طريقة الدفع') && msg.textContent.includes('مطلوب') && document.activeElement === c; })()",
+        )
+        .await;
+        assert_eq!(app.js("return document.querySelector('#contact-dialog[open]') !== null").await, true);
+
+        // Filled in, with an address, an Instagram account and a website: saved.
+        app.js("const s = document.querySelector('#contact-form select[name^=\"custom:\"]');
+                s.value = [...s.options].find((o) => o.textContent === 'تقسيط').value;
+                s.dispatchEvent(new Event('change', {bubbles: true}));")
+            .await;
+        app.fill("#contact-form [name=website]", "saad-cars.sa").await;
+        app.click("#contact-addresses > summary").await;
+        app.fill("#contact-form [name=address_line]", "حي الروضة، شارع الأمير سلطان").await;
+        app.fill("#contact-form [name=address_city]", "جدة").await;
+        app.fill("#contact-form [name=address_postal_code]", "23435").await;
+        app.click("#contact-social > summary").await;
+        app.fill("#contact-form [name=social_handle]", "@saad.cars").await;
+        app.wait_until("the mark gone once a choice is made", "!document.querySelector('#contact-form [aria-invalid=true]')").await;
+        app.js("document.querySelector('#contact-more').scrollIntoView({block: 'start'})").await;
+        painted_screenshot(&app, "32-contact-form-custom-ar").await;
+        app.click("#contact-save").await;
+        app.wait_until("the dialog to close", "!document.querySelector('#contact-dialog[open]')").await;
+
+        // The card opens.
+        app.fill("#contact-search", "العتيبي").await;
+        app.wait_until("the new contact listed", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 1").await;
+        app.click("#contacts-table tr[data-contact-id] .contact-link").await;
+        app.wait_until("the card", "document.querySelector('#contact-name')?.textContent.includes('سعد العتيبي')").await;
+        painted_screenshot(&app, "33-contact-card-custom-ar").await;
+
+        // Editing: the saved values are back, their sections open; then the same in English.
+        app.click("#contact-edit").await;
+        app.wait_for("#contact-dialog[open]").await;
+        app.wait_until(
+            "the form filled from the saved contact",
+            "document.querySelector('#contact-more').open && document.querySelector('#contact-addresses').open
+             && document.querySelector('#contact-social').open
+             && document.querySelector('#contact-form [name=address_city]').value === 'جدة'
+             && document.querySelector('#contact-form [name=social_handle]').value === 'saad.cars'
+             && document.querySelector('#contact-form [name=website]').value === 'https://saad-cars.sa'
+             && document.querySelector('#contact-form select[name^=\"custom:\"]').selectedOptions[0].textContent === 'تقسيط'",
+        )
+        .await;
+        app.js("document.dispatchEvent(new CustomEvent('maarid:toggle-locale'))").await;
+        app.wait_until(
+            "English labels",
+            "document.documentElement.dir === 'ltr' && document.querySelector('#contact-form select[name^=\"custom:\"]').selectedOptions[0].textContent === 'Instalments'",
+        )
+        .await;
+        app.js("document.querySelector('#contact-more').scrollIntoView({block: 'start'})").await;
+        painted_screenshot(&app, "34-contact-form-custom-en").await;
+        app.click("#contact-cancel").await;
+
+        let db = Db::open(&app.db_path).unwrap();
+        let (id, website): (String, String) = db
+            .read(|c| Ok(c.query_row("SELECT id, website FROM contacts WHERE name_ar = 'سعد العتيبي' AND kind = 'customer'", [], |r| Ok((r.get(0)?, r.get(1)?)))?))
+            .unwrap();
+        assert_eq!(website, "https://saad-cars.sa");
+        let value: String = db
+            .read(|c| Ok(c.query_row("SELECT v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id = ?1 AND f.label_en = 'Payment method'", [&id], |r| r.get(0))?))
+            .unwrap();
+        let choices: String = db
+            .read(|c| Ok(c.query_row("SELECT choices FROM custom_fields WHERE label_en = 'Payment method'", [], |r| r.get(0))?))
+            .unwrap();
+        let choices: serde_json::Value = serde_json::from_str(&choices).unwrap();
+        let key = choices.as_array().unwrap().iter().find(|c| c["en"] == "Instalments").unwrap()["key"].clone();
+        assert_eq!(json!(value), key, "saved by the choice's key");
+        let address: (String, String, String, String) = db
+            .read(|c| Ok(c.query_row("SELECT label, line, city, country FROM contact_addresses WHERE contact_id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?))
+            .unwrap();
+        assert_eq!(
+            address,
+            (
+                "home".to_string(),
+                "حي الروضة، شارع الأمير سلطان".to_string(),
+                "جدة".to_string(),
+                "SA".to_string()
+            ),
+            "the company's country by default"
+        );
+        let social: (String, String) = db
+            .read(|c| Ok(c.query_row("SELECT network, handle FROM contact_social WHERE contact_id = ?1", [&id], |r| Ok((r.get(0)?, r.get(1)?)))?))
+            .unwrap();
+        assert_eq!(social, ("instagram".to_string(), "saad.cars".to_string()));
+
+        // A salesperson fills the fields but is not offered the screen that defines them.
+        app.click("#logout").await;
+        login(&app, "rami", "rami-password").await;
+        app.wait_for("#main-nav").await;
+        app.route("#/settings/company").await;
+        app.wait_for(".tabs a[data-tab=company]").await;
+        assert_eq!(app.js("return document.querySelector('.tabs a[data-tab=fields]') === null").await, true);
+        app.route("#/contacts").await;
+        app.click("#contact-add").await;
+        app.wait_for("#contact-dialog[open] #contact-form select[name^=\"custom:\"]").await;
+        app.quit().await;
+    })
+    .await;
+}

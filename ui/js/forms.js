@@ -71,6 +71,12 @@ export function markInvalid(control, message) {
   control.setAttribute('aria-describedby', [...described].join(' '));
 }
 
+/** Take the mark off one control that was marked invalid (and off its row or field). */
+export function unmark(control) {
+  if (control?.getAttribute?.('aria-invalid') !== 'true') return;
+  clearErrors(control.closest('.field, .field-group') || control.parentElement);
+}
+
 /** Remove every inline error (and the form-level one) under root. */
 export function clearErrors(root) {
   root.querySelectorAll('[aria-invalid="true"]').forEach((c) => {

@@ -1,18 +1,31 @@
 // The contact form (#contact-dialog, #contact-form) for adding and editing, and the
 // prompt (#duplicate-dialog) shown when the backend says the contact may exist already.
-import { h, localize, nextId, setText } from '../dom.js';
+// Addresses, social accounts and the custom fields ("More details") sit in collapsible
+// sections (details[data-section]) so the form stays short; one opens when it has content.
+import { h, localize, nextId, setText, setBilingual } from '../dom.js';
 import { api } from '../api.js';
 import { state, scope } from '../state.js';
 import { getLocale } from '../i18n.js';
-import { field, option, markInvalid, clearErrors, formErrorArea, applyServerError } from '../forms.js';
+import { field, option, markInvalid, unmark, clearErrors, formErrorArea, applyServerError } from '../forms.js';
 import { showToast } from '../toast.js';
 import { go } from '../session.js';
 import { icon } from './icons.js';
 import { modal } from './dialogs.js';
-import { KINDS, SOURCES, CHANNELS, PHONE_LABELS, DUPLICATE_REASONS, splitTags } from '../contacts.js';
+import { COUNTRIES } from '../countries.js';
+import {
+  KINDS, SOURCES, CHANNELS, PHONE_LABELS, DUPLICATE_REASONS, ADDRESS_LABELS, SOCIAL_NETWORKS, splitTags,
+} from '../contacts.js';
 
 // Backend field names (invalid_input) → the control that shows the error.
 const FIELD_MAP = { name: 'name_ar', owner: 'owner_id', phones: 'phone', emails: 'email' };
+
+// The text inputs of an address row, with the lengths the backend accepts.
+const ADDRESS_TEXTS = [
+  ['line', 300],
+  ['city', 100],
+  ['region', 100],
+  ['postal_code', 20],
+];
 
 function select(name, labelKey, values, prefix, withEmpty) {
   const options = values.map((v) => ({ value: v, i18n: `${prefix}.${v}` }));
@@ -24,7 +37,7 @@ function select(name, labelKey, values, prefix, withEmpty) {
  * A list of rows that repeat (phones, emails): each row is a .field, so an error
  * placed on its input shows under that row.
  */
-function repeatable({ legend, addKey, addAction, removeKey, removeAction, rowLabelKey, makeControls }) {
+function repeatable({ legend, addKey, addAction, removeKey, removeAction, rowLabelKey, makeControls, onChange }) {
   const list = h('ul', { class: 'multi-rows' });
   const add = h(
     'button',
@@ -32,9 +45,13 @@ function repeatable({ legend, addKey, addAction, removeKey, removeAction, rowLab
     icon('plus'),
     h('span', { i18n: addKey }),
   );
-  const group = h('fieldset', { class: 'field-group multi-group' }, h('legend', { i18n: legend }), list, add);
+  // Without a legend (in a section whose summary names it) the rows need no fieldset.
+  const group = legend
+    ? h('fieldset', { class: 'field-group multi-group' }, h('legend', { i18n: legend }), list, add)
+    : h('div', { class: 'multi-group' }, list, add);
 
   function addRow(value, focus) {
+    // extra: [{control, label, before}]; `before` puts the control ahead of the input.
     const { input, extra = [] } = makeControls(value);
     input.id = nextId(input.name);
     const label = h('label', { for: input.id, class: 'sr-only' });
@@ -43,10 +60,13 @@ function repeatable({ legend, addKey, addAction, removeKey, removeAction, rowLab
       { type: 'button', class: 'btn-icon', 'data-action': removeAction, i18nAttr: { 'aria-label': removeKey, title: removeKey }, onclick: () => removeRow(row) },
       icon('trash'),
     );
-    const row = h('li', { class: 'field multi-row' }, label, extra.map((e) => e.label), h('div', { class: 'multi-row-controls' }, input, extra.map((e) => e.control), remove));
+    const before = extra.filter((e) => e.before).map((e) => e.control);
+    const after = extra.filter((e) => !e.before).map((e) => e.control);
+    const row = h('li', { class: 'field multi-row' }, label, extra.map((e) => e.label), h('div', { class: 'multi-row-controls' }, before, input, after, remove));
     list.append(row);
     renumber();
     if (focus) input.focus();
+    onChange?.();
     return row;
   }
 
@@ -56,12 +76,14 @@ function repeatable({ legend, addKey, addAction, removeKey, removeAction, rowLab
       row.querySelectorAll('input').forEach((i) => { i.value = ''; });
       clearErrors(row);
       row.querySelector('input').focus();
+      onChange?.();
       return;
     }
     const next = row.nextElementSibling || row.previousElementSibling;
     row.remove();
     renumber();
     next?.querySelector('input')?.focus();
+    onChange?.();
   }
 
   // Hidden labels say which row is which ("Phone 2"), for screen readers.
@@ -80,6 +102,175 @@ function repeatable({ legend, addKey, addAction, removeKey, removeAction, rowLab
       (values && values.length ? values : [null]).forEach((v) => addRow(v, false));
     },
     rows: () => [...list.children],
+  };
+}
+
+/**
+ * A collapsible part of the form: details[data-section=<name>] with a summary that
+ * names it and counts what it holds. setCount(n) updates the count (0 hides it).
+ */
+function section(name, iconName, titleKey, ...children) {
+  const count = h('span', { class: 'section-count', hidden: true });
+  const details = h(
+    'details',
+    { class: 'form-section', id: `contact-${name}`, 'data-section': name },
+    h('summary', null, icon(iconName), h('span', { class: 'summary-title', i18n: titleKey }), count, h('span', { class: 'summary-chevron' }, icon('chevron'))),
+    h('div', { class: 'form-section-body' }, children),
+  );
+  return {
+    details,
+    setCount(n) {
+      count.hidden = !n;
+      count.dataset.num = String(n);
+      localize(count);
+    },
+  };
+}
+
+/** The country picker of an address: the offered countries, or a saved code outside them. */
+function countrySelect(value) {
+  const picker = h(
+    'select',
+    { name: 'address_country' },
+    option({ value: '', text: '—' }),
+    COUNTRIES.map((c) => option({ value: c.code, i18n: `countries.${c.code}` })),
+  );
+  if (value && ![...picker.options].some((o) => o.value === value)) picker.append(option({ value, text: value }));
+  picker.value = value || '';
+  return picker;
+}
+
+/**
+ * Address rows (li.address-row): type, street line, city, region, postal code and
+ * country, each with a visible label. A refused address is marked on its row.
+ */
+function addressList({ onChange }) {
+  const list = h('ul', { class: 'address-rows' });
+  const add = h(
+    'button',
+    { type: 'button', class: 'btn btn-secondary btn-sm', 'data-action': 'add-address', onclick: () => addRow(null, true) },
+    icon('plus'),
+    h('span', { i18n: 'contacts.form.add_address' }),
+  );
+
+  function cell(key, control, extraClass = '') {
+    control.id = nextId(control.name);
+    return h('div', { class: `address-cell ${extraClass}` }, h('label', { for: control.id, i18n: `contacts.form.address.${key}` }), control);
+  }
+
+  function addRow(a, focus) {
+    const label = h('select', { name: 'address_label' }, ADDRESS_LABELS.map((l) => option({ value: l, i18n: `contacts.address_label.${l}` })));
+    label.value = ADDRESS_LABELS.includes(a?.label) ? a.label : 'home';
+    const texts = ADDRESS_TEXTS.map(([key, max]) =>
+      h('input', { type: 'text', name: `address_${key}`, dir: key === 'postal_code' ? 'ltr' : 'auto', maxlength: max, autocomplete: 'off', value: a?.[key] ?? '' }),
+    );
+    // A new address starts in the company's own country.
+    const country = countrySelect(a ? a.country : state.company?.country || '');
+    const title = h('span', { class: 'address-n', id: nextId('address-title') });
+    const remove = h(
+      'button',
+      { type: 'button', class: 'btn-icon', 'data-action': 'remove-address', i18nAttr: { 'aria-label': 'contacts.form.remove_address', title: 'contacts.form.remove_address' }, onclick: () => removeRow(row) },
+      icon('trash'),
+    );
+    const row = h(
+      'li',
+      { class: 'field-group address-row', role: 'group', 'aria-labelledby': title.id },
+      h('div', { class: 'address-head' }, title, remove),
+      h(
+        'div',
+        { class: 'address-grid' },
+        cell('label', label),
+        cell('line', texts[0], 'wide'),
+        cell('city', texts[1]),
+        cell('region', texts[2]),
+        cell('postal_code', texts[3]),
+        cell('country', country),
+      ),
+    );
+    list.append(row);
+    renumber();
+    localize(row);
+    if (focus) texts[0].focus();
+    onChange();
+    return row;
+  }
+
+  function removeRow(row) {
+    if (list.children.length === 1) {
+      // Keep one (empty) row so there is always somewhere to type.
+      row.querySelectorAll('input').forEach((i) => { i.value = ''; });
+      clearErrors(row);
+      row.querySelector('input').focus();
+      onChange();
+      return;
+    }
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    renumber();
+    next?.querySelector('input')?.focus();
+    onChange();
+  }
+
+  function renumber() {
+    [...list.children].forEach((row, i) => setText(row.querySelector('.address-n'), ['contacts.form.address_n', { n: i + 1 }]));
+  }
+
+  const value = (row, key) => row.querySelector(`[name=address_${key}]`).value.trim();
+  // The backend drops an address with no text (a country alone says nothing).
+  const isFilled = (row) => ADDRESS_TEXTS.some(([key]) => value(row, key));
+
+  return {
+    group: h('div', { class: 'multi-group' }, list, add),
+    fill(values) {
+      list.replaceChildren();
+      (values && values.length ? values : [null]).forEach((v) => addRow(v, false));
+    },
+    /** The rows with something typed, in order: what is sent, so an error's index fits. */
+    filledRows: () => [...list.children].filter(isFilled),
+    read(row) {
+      const out = { label: row.querySelector('[name=address_label]').value };
+      for (const [key] of ADDRESS_TEXTS) out[key] = value(row, key);
+      out.country = row.querySelector('[name=address_country]').value;
+      return out;
+    },
+  };
+}
+
+/**
+ * One control for a custom field, named "custom:<id>": text, a decimal number, a date,
+ * or a choice by its key. Its label has an asterisk that shows when the field is
+ * mandatory for the kind selected (see setRequired).
+ */
+function customControl(f) {
+  const id = nextId('custom');
+  const common = { id, name: `custom:${f.id}`, 'data-field-id': f.id, 'data-type': f.field_type, autocomplete: 'off' };
+  let control;
+  if (f.field_type === 'choice') {
+    control = h(
+      'select',
+      common,
+      option({ value: '', i18n: 'contacts.form.choose' }),
+      (f.choices || []).map((c) => option({ value: c.key, bi: { ar: c.ar, en: c.en } })),
+    );
+  } else if (f.field_type === 'number') {
+    control = h('input', { ...common, type: 'text', inputmode: 'decimal', dir: 'ltr', class: 'num' });
+  } else if (f.field_type === 'date') {
+    control = h('input', { ...common, type: 'date', dir: 'ltr' });
+  } else {
+    control = h('input', { ...common, type: 'text', dir: 'auto', maxlength: 1000 });
+  }
+  const text = h('span');
+  setBilingual(text, { ar: f.label_ar, en: f.label_en });
+  const req = h('span', { class: 'req', 'aria-hidden': 'true', hidden: true }, ' *');
+  const wrap = h('div', { class: 'field custom-field', 'data-field-id': f.id }, h('label', { for: id }, text, req), control);
+  return {
+    field: f,
+    wrap,
+    control,
+    setRequired(on) {
+      req.hidden = !on;
+      control.setAttribute('aria-required', String(on));
+    },
   };
 }
 
@@ -118,6 +309,43 @@ export function contactDialog({ directory, onSaved }) {
       return { input: h('input', { type: 'email', name: 'email', dir: 'ltr', autocomplete: 'off', spellcheck: 'false', value: e ?? '' }) };
     },
   });
+  const websiteField = field({
+    name: 'website',
+    label: 'contacts.field.website',
+    type: 'url',
+    dir: 'ltr',
+    attrs: { autocomplete: 'off', spellcheck: 'false', inputmode: 'url', maxlength: 300, i18nAttr: { placeholder: 'contacts.form.website_placeholder' } },
+  });
+
+  // ---- Collapsible sections: addresses, social accounts, custom fields ----
+  const addressSection = section('addresses', 'pin', 'contacts.field.addresses');
+  const addresses = addressList({ onChange: () => addressSection.setCount(addresses.filledRows().length) });
+  addressSection.details.querySelector('.form-section-body').append(addresses.group);
+
+  const socialSection = section('social', 'at', 'contacts.field.social');
+  const social = repeatable({
+    addKey: 'contacts.form.add_social',
+    addAction: 'add-social',
+    removeKey: 'contacts.form.remove_social',
+    removeAction: 'remove-social',
+    rowLabelKey: 'contacts.form.social_n',
+    onChange: () => socialSection.setCount(socialRows().length),
+    makeControls(a) {
+      const input = h('input', { type: 'text', name: 'social_handle', dir: 'ltr', autocomplete: 'off', spellcheck: 'false', maxlength: 200, i18nAttr: { placeholder: 'contacts.form.handle_placeholder' }, value: a?.handle ?? '' });
+      const network = h('select', { name: 'social_network', class: 'social-network' }, SOCIAL_NETWORKS.map((n) => option({ value: n, i18n: `contacts.social_network.${n}` })));
+      network.value = SOCIAL_NETWORKS.includes(a?.network) ? a.network : 'instagram';
+      network.id = nextId('social-network');
+      const label = h('label', { for: network.id, class: 'sr-only', 'data-key': 'contacts.form.social_network_n' });
+      return { input, extra: [{ control: network, label, before: true }] };
+    },
+  });
+  socialSection.details.querySelector('.form-section-body').append(social.group);
+  // A handle without "@" is what is saved; the rows with one typed are what is sent.
+  const socialRows = () => social.rows().filter((r) => r.querySelector('[name=social_handle]').value.trim());
+
+  const customGrid = h('div', { class: 'grid-2', id: 'contact-custom' });
+  const moreSection = section('more', 'list', 'contacts.section.more', h('p', { class: 'hint', i18n: 'contacts.form.more_hint' }), customGrid);
+  let customs = []; // [{field, wrap, control, setRequired}] for the fields of this opening
 
   const ownerField = field({
     name: 'owner_id',
@@ -145,7 +373,7 @@ export function contactDialog({ directory, onSaved }) {
       ),
       h('p', { class: 'hint name-hint', i18n: 'contacts.name_hint' }),
       h('h3', { class: 'section-title', i18n: 'contacts.section.reach' }),
-      h('div', { class: 'grid-2' }, phones.group, emails.group),
+      h('div', { class: 'grid-2' }, phones.group, h('div', { class: 'stack' }, emails.group, websiteField)),
       h(
         'div',
         { class: 'grid-3' },
@@ -153,15 +381,16 @@ export function contactDialog({ directory, onSaved }) {
         field({ name: 'city', label: 'contacts.field.city', dir: 'auto', attrs: { autocomplete: 'off' } }),
         select('source', 'contacts.field.source', SOURCES, 'contacts.source', true),
       ),
-      h('h3', { class: 'section-title', i18n: 'contacts.section.more' }),
+      h('h3', { class: 'section-title', i18n: 'contacts.section.tags_notes' }),
       field({ name: 'tags', label: 'contacts.field.tags', dir: 'auto', hint: 'contacts.tags_hint', attrs: { autocomplete: 'off' } }),
       field({ name: 'notes', label: 'contacts.field.notes', type: 'textarea', rows: 3, dir: 'auto' }),
+      h('div', { class: 'form-sections' }, moreSection.details, addressSection.details, socialSection.details),
       error,
     ),
     h('div', { class: 'modal-actions modal-footer' }, save, cancel),
   );
   const dialog = modal({ id: 'contact-dialog', title: 'contacts.add_title', body: form, wide: true });
-  dialog.classList.add('modal-form');
+  dialog.classList.add('modal-form', 'modal-contact');
   const heading = dialog.querySelector('h2');
   const f = (n) => form.elements[n];
   const ownerSelect = f('owner_id');
@@ -250,6 +479,14 @@ export function contactDialog({ directory, onSaved }) {
         .map((r) => r.querySelector('[name=email]').value.trim())
         .filter(Boolean),
       city: text('city'),
+      website: text('website'),
+      addresses: addresses.filledRows().map(addresses.read),
+      social: socialRows().map((r) => ({
+        network: r.querySelector('[name=social_network]').value,
+        handle: r.querySelector('[name=social_handle]').value.trim(),
+      })),
+      // Only the live fields: a value of a deleted field would be refused.
+      custom: Object.fromEntries(customs.map((c) => [c.field.id, c.control.value.trim()]).filter(([, v]) => v)),
       source: f('source').value || null,
       preferred_channel: f('preferred_channel').value || null,
       owner_id: ownerSelect.value || null,
@@ -275,10 +512,49 @@ export function contactDialog({ directory, onSaved }) {
     ownerSelect.value = id || '';
   }
 
+  // ---- Custom fields ----
+  // The definitions are read once per opening, so a field added meanwhile shows up.
+  async function loadCustom() {
+    let list = [];
+    try {
+      list = await api.fieldsList();
+    } catch {
+      // Without the list the form still works; the section stays hidden.
+    }
+    customs = [...list].sort((a, b) => a.position - b.position).map(customControl);
+    customGrid.replaceChildren(...customs.map((c) => c.wrap));
+    moreSection.details.hidden = customs.length === 0;
+  }
+
+  const kindNow = () => f('kind').value || 'lead';
+
+  /** Asterisks follow the kind selected; a section with a mandatory field opens. */
+  function markRequired() {
+    let any = false;
+    for (const c of customs) {
+      const on = c.field.required_kinds.includes(kindNow());
+      c.setRequired(on);
+      any ||= on;
+    }
+    if (any) moreSection.details.open = true;
+  }
+  f('kind').addEventListener('change', markRequired);
+
+  function updateCounts() {
+    addressSection.setCount(addresses.filledRows().length);
+    socialSection.setCount(socialRows().length);
+    moreSection.setCount(customs.filter((c) => c.control.value.trim()).length);
+  }
+  form.addEventListener('input', updateCounts);
+  form.addEventListener('change', updateCounts);
+  // Editing a marked value takes its mark away (saving checks it again).
+  for (const type of ['input', 'change']) form.addEventListener(type, (e) => unmark(e.target));
+
   /** contact: a Contact to edit, or null to add one; prefill: fields for a new one. */
-  function open(contact, prefill = {}) {
+  async function open(contact, prefill = {}) {
     editing = contact || null;
     const c = contact || { kind: 'lead', owner_id: state.me?.user?.id ?? null, ...prefill };
+    await loadCustom();
     form.reset();
     clearErrors(form);
     setText(heading, contact ? 'contacts.edit_title' : 'contacts.add_title');
@@ -289,11 +565,30 @@ export function contactDialog({ directory, onSaved }) {
     f('tags').value = (c.tags || []).join(getLocale() === 'ar' ? '، ' : ', ');
     phones.fill(c.phones);
     emails.fill(c.emails);
+    f('website').value = c.website ?? '';
+    addresses.fill(c.addresses);
+    social.fill(c.social);
+    for (const cc of customs) {
+      const v = c.custom?.[cc.field.id] ?? '';
+      // A saved choice the administrator has since removed shows as its key rather than
+      // vanishing unseen; saving then asks for one of the current choices.
+      if (cc.field.field_type === 'choice' && v && ![...cc.control.options].some((o) => o.value === v)) {
+        cc.control.append(option({ value: v, text: v }));
+      }
+      cc.control.value = v;
+    }
+    // Sections with something in them start open; empty ones stay out of the way.
+    addressSection.details.open = addresses.filledRows().length > 0;
+    socialSection.details.open = socialRows().length > 0;
+    moreSection.details.open = customs.some((cc) => cc.control.value);
+    markRequired();
+    updateCounts();
     ownerChoice(c.owner_id);
     // Giving a contact to someone else needs the right over all contacts.
     ownerSelect.disabled = scope('contact', contact ? 'write' : 'create') !== 'all';
     localize(dialog);
-    dialog.showModal();
+    // Two quick clicks make two openings; the second only refills the form.
+    if (!dialog.open) dialog.showModal();
     f('name_ar').focus();
   }
 
@@ -320,16 +615,37 @@ export function contactDialog({ directory, onSaved }) {
   // A refused phone or email: the backend says which entry of the list it sent (the
   // filled rows, in order), so that row is marked.
   function placeError(err) {
-    if (err.code === 'invalid_input' && ['phone', 'email'].includes(err.field)) {
-      const filled = [...form.querySelectorAll(`[name=${err.field}]`)].filter((i) => i.value.trim());
-      const control = filled[err.index ?? 0] || form.querySelector(`[name=${err.field}]`);
-      if (control) {
-        markInvalid(control, err);
-        control.focus();
-        return;
-      }
+    const control = err.code === 'invalid_input' ? controlFor(err) : null;
+    if (control) {
+      // A mark inside a closed section would not be seen, nor could it take focus.
+      const section = control.closest('details');
+      if (section) section.open = true;
+      markInvalid(control, err);
+      control.focus();
+      return;
     }
     applyServerError(form, err, error, FIELD_MAP);
+  }
+
+  // The control a refused value belongs to: its row for a list (index into what was
+  // sent: the filled rows, in order), the field's control for a custom field.
+  function controlFor(err) {
+    if (['phone', 'email'].includes(err.field)) {
+      const filled = [...form.querySelectorAll(`[name=${err.field}]`)].filter((i) => i.value.trim());
+      return filled[err.index ?? 0] || form.querySelector(`[name=${err.field}]`);
+    }
+    if (err.field === 'addresses') {
+      const rows = addresses.filledRows();
+      return (rows[err.index ?? 0] || rows[0])?.querySelector('[name=address_line]') || null;
+    }
+    if (err.field === 'social') {
+      const rows = socialRows();
+      return (rows[err.index ?? 0] || rows[0])?.querySelector('[name=social_handle]') || null;
+    }
+    if (err.field === 'custom' && err.details?.field_id) {
+      return customs.find((c) => c.field.id === err.details.field_id)?.control || null;
+    }
+    return null;
   }
 
   async function submit(allowDuplicate) {

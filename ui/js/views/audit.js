@@ -8,7 +8,7 @@ import { errorBanner } from '../components/error-banner.js';
 import { RECORD_TYPES } from './roles.js';
 
 const PAGE = 50;
-const ENTITIES = [...RECORD_TYPES, 'company', 'number_series'];
+const ENTITIES = [...RECORD_TYPES, 'company', 'number_series', 'custom_field'];
 
 // Which record: its name where the entry carries one (the id stays as a tooltip),
 // the user's own name for their login events, otherwise the id.
@@ -17,6 +17,7 @@ function recordLabel(e) {
   const title = e.entity_id || '';
   if (rec?.username) return h('div', { class: 'sub', dir: 'auto', title }, rec.username);
   if (rec?.name_ar) return h('div', { class: 'sub', title, bi: { ar: rec.name_ar, en: rec.name_en || rec.name_ar } });
+  if (rec?.label_ar) return h('div', { class: 'sub', title, bi: { ar: rec.label_ar, en: rec.label_en || rec.label_ar } });
   if (e.entity === 'user' && e.entity_id && e.entity_id === e.actor_id) return h('div', { class: 'sub', dir: 'auto', title }, e.actor_name);
   return e.entity_id ? h('div', { class: 'sub mono', dir: 'ltr' }, e.entity_id) : null;
 }

@@ -73,7 +73,8 @@ function customValue(f, v) {
     return c ? h('span', { 'data-ar': c.ar, 'data-en': c.en }, c.ar) : h('span', null, v);
   }
   if (f.field_type === 'number') return h('span', { 'data-num': v }, formatNumber(v));
-  if (f.field_type === 'date') return timeEl(v, 'date');
+  // A calendar day, not an instant: noon local time keeps every time zone on that day.
+  if (f.field_type === 'date') return timeEl(`${v}T12:00:00`, 'date');
   return h('bdi', { dir: 'auto' }, v);
 }
 

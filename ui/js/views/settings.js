@@ -1,5 +1,6 @@
-// Settings, in three tabs: company profile, CRM/display/security, document numbering.
-// Without settings/write the forms are shown read-only; the backend has the last word.
+// Settings, in tabs: company profile, CRM/display/security, document numbering, and
+// custom contact fields (that tab only for those who may write settings). Without
+// settings/write the forms are shown read-only; the backend has the last word.
 import { h, localize } from '../dom.js';
 import { api } from '../api.js';
 import { state, can } from '../state.js';
@@ -12,21 +13,24 @@ import { icon } from '../components/icons.js';
 import { companyFields } from '../components/company-form.js';
 import { settingsFields } from '../components/settings-form.js';
 import { seriesTable } from '../components/series-table.js';
+import { fieldsTab } from './fields.js';
 
+// [key, icon, shown only to those who may write settings]
 const TABS = [
-  ['company', 'building'],
-  ['crm', 'sliders'],
-  ['numbering', 'hash'],
+  ['company', 'building', false],
+  ['crm', 'sliders', false],
+  ['numbering', 'hash', false],
+  ['fields', 'list', true],
 ];
 
-function tabs(active) {
+function tabs(active, writable) {
   return h(
     'nav',
     { class: 'tabs', i18nAttr: { 'aria-label': 'settings.tabs_label' } },
     h(
       'ul',
       null,
-      TABS.map(([key, iconName]) =>
+      TABS.filter(([, , adminOnly]) => writable || !adminOnly).map(([key, iconName]) =>
         h(
           'li',
           null,
@@ -175,10 +179,11 @@ async function numberingTab(body, writable) {
 export async function renderSettings(view, tab) {
   const writable = can('settings', 'write');
   const body = h('div', { class: 'tab-panel' });
-  view.replaceChildren(pageHeader('settings.title', 'settings.subtitle'), tabs(tab), body);
+  view.replaceChildren(pageHeader('settings.title', 'settings.subtitle'), tabs(tab, writable), body);
   try {
     if (tab === 'company') await companyTab(body, writable);
     else if (tab === 'crm') await crmTab(body, writable);
+    else if (tab === 'fields') await fieldsTab(body, writable);
     else await numberingTab(body, writable);
   } catch (err) {
     body.replaceChildren(errorBanner(err));

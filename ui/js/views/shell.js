@@ -30,6 +30,7 @@ const ROUTES = {
   'settings/company': { nav: 'settings', render: (v) => renderSettings(v, 'company') },
   'settings/crm': { nav: 'settings', render: (v) => renderSettings(v, 'crm') },
   'settings/numbering': { nav: 'settings', render: (v) => renderSettings(v, 'numbering') },
+  'settings/fields': { nav: 'settings', render: (v) => renderSettings(v, 'fields') },
   'admin/users': { nav: 'users', render: renderUsers },
   'admin/roles': { nav: 'roles', render: renderRoles },
   'admin/audit': { nav: 'audit', render: renderAudit },
