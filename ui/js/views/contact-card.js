@@ -230,7 +230,7 @@ export async function renderContact(view, id) {
       c.phones.length ? h('ul', { id: 'contact-phones', class: 'channel-list' }, c.phones.map(phoneItem)) : h('p', { id: 'contact-phones', class: 'muted', i18n: 'contacts.no_phones' }),
       h('h3', { class: 'fact-heading' }, icon('mail'), h('span', { i18n: 'contacts.field.emails' })),
       c.emails.length ? h('ul', { id: 'contact-emails', class: 'channel-list' }, c.emails.map(emailItem)) : h('p', { id: 'contact-emails', class: 'muted', i18n: 'contacts.no_emails' }),
-      c.social.length ? [h('h3', { class: 'fact-heading' }, icon('globe'), h('span', { i18n: 'contacts.field.social' })), h('ul', { id: 'contact-social', class: 'channel-list' }, c.social.map(socialItem))] : null,
+      c.social.length ? [h('h3', { class: 'fact-heading' }, icon('globe'), h('span', { i18n: 'contacts.field.social' })), h('ul', { id: 'contact-social-list', class: 'channel-list' }, c.social.map(socialItem))] : null,
       h(
         'dl',
         { class: 'facts' },
@@ -251,7 +251,7 @@ export async function renderContact(view, id) {
         fact('contacts.field.city', 'city', c.city ? h('bdi', null, c.city) : null),
         fact('contacts.field.source', 'source', SOURCES.includes(c.source) ? h('span', { i18n: `contacts.source.${c.source}` }) : null),
         fact('contacts.field.tags', 'tags', c.tags.length ? h('ul', { id: 'contact-tags', class: 'tags' }, c.tags.map((t) => h('li', { class: 'tag' }, h('bdi', null, t)))) : null),
-        fact('contacts.field.addresses', 'addresses', c.addresses.length ? h('ul', { id: 'contact-addresses', class: 'channel-list' }, c.addresses.map(addressItem)) : null),
+        fact('contacts.field.addresses', 'addresses', c.addresses.length ? h('ul', { id: 'contact-address-list', class: 'channel-list' }, c.addresses.map(addressItem)) : null),
       ),
     );
 
