@@ -150,6 +150,13 @@ pub fn field_name(key: &str) -> Text {
         "occurred_at" => Text::new("الوقت", "Time"),
         "contacts" => Text::new("جهات الاتصال", "Contacts"),
         "survivor" => Text::new("جهة الاتصال الباقية", "Contact to keep"),
+        "amount" => Text::new("المبلغ", "Amount"),
+        "seller_name" => Text::new("اسم البائع", "Seller name"),
+        "vat_number" => Text::new("رقم التسجيل الضريبي", "VAT registration number"),
+        "timestamp" => Text::new("وقت إصدار الفاتورة", "Invoice time"),
+        "total_with_vat" => Text::new("الإجمالي شامل ضريبة القيمة المضافة", "Total with VAT"),
+        "vat_total" => Text::new("إجمالي ضريبة القيمة المضافة", "VAT total"),
+        "qr_code" => Text::new("رمز الاستجابة السريعة (QR)", "QR code"),
         _ => Text::new("القيمة", "Value"),
     }
 }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ids;
 pub mod interactions;
 mod keyed;
+pub mod money;
 pub mod numbering;
 pub mod search;
 pub mod settings;
