@@ -22,13 +22,17 @@ pub enum CliError {
     },
     /// A refusal that comes with a report (e.g. an import, row by row): the report is
     /// the error's `details` with --json, and `lines` are printed under the message.
-    Report {
-        code: &'static str,
-        exit: i32,
-        text: Text<String>,
-        details: serde_json::Value,
-        lines: Text<String>,
-    },
+    Report(Box<Refusal>),
+}
+
+/// See `CliError::Report`.
+#[derive(Debug)]
+pub struct Refusal {
+    pub code: &'static str,
+    pub exit: i32,
+    pub text: Text<String>,
+    pub details: serde_json::Value,
+    pub lines: Text<String>,
 }
 
 impl From<Error> for CliError {
@@ -61,7 +65,8 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Core(e) => e.exit_code(),
-            CliError::Cli { exit, .. } | CliError::Report { exit, .. } => *exit,
+            CliError::Cli { exit, .. } => *exit,
+            CliError::Report(r) => r.exit,
         }
     }
 
@@ -70,7 +75,7 @@ impl CliError {
     pub fn details_text(&self, l: Locale) -> Option<String> {
         match self {
             CliError::Core(Error::PossibleDuplicates(m)) => Some(text::duplicate_matches(l, m)),
-            CliError::Report { lines, .. } => Some(lines.get(l).clone()),
+            CliError::Report(r) => Some(r.lines.get(l).clone()),
             _ => None,
         }
     }
@@ -88,18 +93,13 @@ impl CliError {
                 index: None,
                 details: None,
             },
-            CliError::Report {
-                code,
-                text,
-                details,
-                ..
-            } => ErrorPayload {
-                code,
-                message_ar: text.ar.clone(),
-                message_en: text.en.clone(),
+            CliError::Report(r) => ErrorPayload {
+                code: r.code,
+                message_ar: r.text.ar.clone(),
+                message_en: r.text.en.clone(),
                 field: None,
                 index: None,
-                details: Some(Box::new(details.clone())),
+                details: Some(Box::new(r.details.clone())),
             },
         }
     }

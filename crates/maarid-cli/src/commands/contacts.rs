@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::args::{
     ContactEditArgs, ContactFields, ContactsCommand, ListFilters, MergeArgs, PageArgs,
 };
-use crate::output::{CliError, CliResult, Out};
+use crate::output::{CliError, CliResult, Out, Refusal};
 use crate::text;
 
 pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult {
@@ -81,7 +81,7 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult
             if r.report.saved {
                 return out.done(&r, |l| text::vcf_import(l, &r));
             }
-            Err(CliError::Report {
+            Err(CliError::Report(Box::new(Refusal {
                 code: "import_refused",
                 exit: 3,
                 text: text::import_refused(&r.report),
@@ -90,7 +90,7 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult
                     text::vcf_import(Locale::Ar, &r),
                     text::vcf_import(Locale::En, &r),
                 ),
-            })
+            })))
         }
     }
 }

@@ -20,6 +20,31 @@ pub struct BulkChange {
     pub after: serde_json::Value,
 }
 
+/// One contact's change, for the audit entry of the batch.
+pub(super) fn change<A: Serialize, B: Serialize>(
+    id: &str,
+    field: &str,
+    before: &A,
+    after: &B,
+) -> BulkChange {
+    BulkChange {
+        id: id.to_string(),
+        before: serde_json::json!({ field: before }),
+        after: serde_json::json!({ field: after }),
+    }
+}
+
+/// Writes the batch's audit entry; returns how many contacts changed.
+pub(super) fn recorded(
+    conn: &Connection,
+    actor: &Actor,
+    action: &str,
+    changes: Vec<BulkChange>,
+) -> Result<usize> {
+    crate::audit::record::<(), _>(conn, actor, action, "contact", None, None, Some(&changes))?;
+    Ok(changes.len())
+}
+
 pub(super) fn check_ids(ids: &[String]) -> Result<()> {
     if ids.is_empty() {
         return Err(Error::invalid("contacts", Rule::Required));

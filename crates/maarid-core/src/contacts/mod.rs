@@ -416,23 +416,10 @@ pub fn assign_owner(
         for (id, before) in ids.iter().zip(owners) {
             if before.as_deref() != owner {
                 bulk::set_owner(tx, id, owner)?;
-                changes.push(bulk::BulkChange {
-                    id: id.clone(),
-                    before: serde_json::json!({ "owner_id": before }),
-                    after: serde_json::json!({ "owner_id": owner }),
-                });
+                changes.push(bulk::change(id, "owner_id", &before, &owner));
             }
         }
-        audit::record::<(), _>(
-            tx,
-            actor,
-            "contact.bulk_assign",
-            "contact",
-            None,
-            None,
-            Some(&changes),
-        )?;
-        Ok(changes.len())
+        bulk::recorded(tx, actor, "contact.bulk_assign", changes)
     })
 }
 
@@ -456,23 +443,10 @@ pub fn bulk_tag(
         for id in ids {
             let (before, after) = bulk::retag(tx, id, &add, &remove)?;
             if before != after {
-                changes.push(bulk::BulkChange {
-                    id: id.clone(),
-                    before: serde_json::json!({ "tags": before }),
-                    after: serde_json::json!({ "tags": after }),
-                });
+                changes.push(bulk::change(id, "tags", &before, &after));
             }
         }
-        audit::record::<(), _>(
-            tx,
-            actor,
-            "contact.bulk_tag",
-            "contact",
-            None,
-            None,
-            Some(&changes),
-        )?;
-        Ok(changes.len())
+        bulk::recorded(tx, actor, "contact.bulk_tag", changes)
     })
 }
 
