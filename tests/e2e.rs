@@ -506,6 +506,17 @@ app.click("#contact-cancel").await;
         let bad: i64 = db.read(|c| Ok(c.query_row("SELECT count(*) FROM contacts WHERE name_ar = 'رقم خاطئ'", [], |r| r.get(0))?)).unwrap();
         assert_eq!(bad, 0, "the refused contact was not saved");
 
+        // The duplicate prompt's merge: what was typed goes into the existing contact,
+        // and Undo separates them again.
+        add_contact(&app, "فاطمة", "+966 50 987 6543").await;
+        app.wait_for("#duplicate-dialog[open] [data-action=merge-duplicate]").await;
+        app.click("#duplicate-dialog [data-action=merge-duplicate]").await;
+        app.wait_until("the existing card with the merge", "document.querySelector('#merge-notice') && document.querySelector('#contact-name')?.textContent === 'فاطمة الزهراء'").await;
+        app.click("#toast-action").await;
+        app.wait_until("the merge undone", "!document.querySelector('#merge-notice')").await;
+        app.click("#contact-back").await;
+        app.wait_for("#contact-search").await;
+
         // A contact from pasted text: the form comes filled in, the user saves it.
         app.click("#contact-paste").await;
         app.wait_for("#paste-dialog[open]").await;

@@ -414,6 +414,8 @@ export default {
       title: 'A similar contact already exists',
       intro: 'This contact seems to be on file already. Open the existing one to review it, or save the new one anyway.',
       open: 'Open',
+      merge: 'Merge into it',
+      merged: 'The new details were added to the existing contact',
       save_anyway: 'Save anyway',
       back: 'Back to the form',
       reason: {

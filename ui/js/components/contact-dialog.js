@@ -419,6 +419,30 @@ export function contactDialog({ directory, onSaved }) {
     go(`contacts/${encodeURIComponent(id)}`);
   }
 
+  // Saves what was typed into the existing contact: new phones, emails and tags are
+  // added and empty fields filled. The toast's Undo separates them again.
+  async function mergeInto(id) {
+    busy(true);
+    try {
+      const outcome = await api.contactsCreateInto(read(), id);
+      dupDialog.close();
+      dialog.close();
+      showToast('contacts.dup.merged', 'success', {
+        label: 'card.undo',
+        run: async () => {
+          await api.contactsUnmerge(outcome.merge.id);
+          go(`contacts/${encodeURIComponent(id)}`);
+        },
+      });
+      go(`contacts/${encodeURIComponent(id)}`);
+    } catch (err) {
+      if (dupDialog.open) dupDialog.close();
+      placeError(err);
+    } finally {
+      busy(false);
+    }
+  }
+
   function showDuplicates(matches) {
     // One entry per existing contact, with every reason it matched.
     const byContact = new Map();
@@ -449,9 +473,21 @@ export function contactDialog({ directory, onSaved }) {
             ),
           ),
           h(
-            'button',
-            { type: 'button', class: 'btn btn-secondary btn-sm', 'data-action': 'open-duplicate', 'data-contact-id': id, onclick: () => openExisting(id) },
-            h('span', { i18n: 'contacts.dup.open' }),
+            'div',
+            { class: 'dup-actions' },
+            h(
+              'button',
+              { type: 'button', class: 'btn btn-secondary btn-sm', 'data-action': 'open-duplicate', 'data-contact-id': id, onclick: () => openExisting(id) },
+              h('span', { i18n: 'contacts.dup.open' }),
+            ),
+            // A new contact can go straight into the existing one (undoable).
+            editing
+              ? null
+              : h(
+                  'button',
+                  { type: 'button', class: 'btn btn-secondary btn-sm', 'data-action': 'merge-duplicate', 'data-contact-id': id, onclick: () => mergeInto(id) },
+                  h('span', { i18n: 'contacts.dup.merge' }),
+                ),
           ),
         ),
       ),
