@@ -858,9 +858,14 @@ fn many_matches_rank_and_page_like_few() {
         "سا الم",     // two words, many matches
         "سامي سامي",  // a whole name: those names first, then the other matches
         "محمد سعيد",  // a whole name, few matches
+        "س",          // one letter
+        "سا ا",       // one letter after a word
+        "م الم",      // one letter before a word
         "ال سامي",    // the first word starts no name
         "محمد 123",   // a word and digits of a phone, few matches
         "سا 055",     // a word and digits of a phone, many matches
+        "سا 791",     // a short word and digits of a few phones
+        "سامي 0791",  // a word and digits of a very few phones
         "055",        // phone digits of every contact
         "123",        // phone digits of a few
         "0550079190", // an exact number

@@ -137,6 +137,60 @@ fn prefix(t: &str) -> String {
     format!("{}*", phrase(t))
 }
 
+/// "Some word starts with `w`", as an FTS expression. A word of one letter has no prefix
+/// index (only two and three letters do): SQLite would first merge the lists of every
+/// word starting with it, half the index for a common letter. It is asked instead as
+/// that letter alone or any of its two-letter starts, each read from the index as
+/// needed. (Second letters outside the Latin and Arabic alphabets and digits are not
+/// looked for.) `anchored`: the word must be the first of the contact's text.
+fn word_expr(w: &str, anchored: bool) -> String {
+    let caret = if anchored { "^" } else { "" };
+    let mut chars = w.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return format!("{caret}{}", prefix(w));
+    };
+    let Some(seconds) = second_letters(c) else {
+        return format!("{caret}{}", prefix(w));
+    };
+    let mut alts = vec![format!("{caret}{}", phrase(w))];
+    alts.extend(
+        seconds
+            .iter()
+            .map(|s| format!("{caret}{}", prefix(&format!("{c}{s}")))),
+    );
+    format!("({})", alts.join(" OR "))
+}
+
+/// Every word must be matched: the words' expressions joined with AND.
+fn words_expr(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| word_expr(w, false))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// The characters that can follow `c` in an indexed word, when `c` is a Latin letter or
+/// digit or an Arabic letter: ASCII letters and digits, or the Arabic letters left by
+/// normalisation and digits.
+fn second_letters(c: char) -> Option<&'static [char]> {
+    use std::sync::OnceLock;
+    static LATIN: OnceLock<Vec<char>> = OnceLock::new();
+    static ARABIC: OnceLock<Vec<char>> = OnceLock::new();
+    if c.is_ascii_alphanumeric() {
+        return Some(LATIN.get_or_init(|| ('a'..='z').chain('0'..='9').collect()));
+    }
+    if ('\u{0620}'..='\u{06FF}').contains(&c) && c.is_alphanumeric() {
+        return Some(ARABIC.get_or_init(|| {
+            ('\u{0620}'..='\u{06FF}')
+                .filter(|&a| a.is_alphanumeric() && normalize(&a.to_string()) == a.to_string())
+                .chain('0'..='9')
+                .collect()
+        }));
+    }
+    None
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Order {
     key: SortKey,
@@ -588,12 +642,7 @@ fn sorted(
     match mode {
         Mode::All => {}
         Mode::Words { words, digits, .. } => {
-            let all = words
-                .iter()
-                .map(|w| prefix(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let m = sql.arg(all);
+            let m = sql.arg(words_expr(words));
             where_.push_str(&format!(
                 " AND c.num IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH {m})"
             ));
@@ -700,11 +749,7 @@ fn by_relevance(
             if matches!(&digits, Digits::List(l) if l.is_empty()) {
                 return Ok(Vec::new());
             }
-            let all = words
-                .iter()
-                .map(|w| prefix(w))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let all = words_expr(words);
             let first = &words[0];
             // Words of letters and digits only are single tokens, so a name made of
             // them certainly matches them, and "the name starts with the first word"
@@ -736,6 +781,20 @@ fn by_relevance(
                     names_first(conn, &sql, conds, exact_name, first, &not_exact, want)?
                 {
                     return Ok(page);
+                }
+            }
+            // Few contacts hold the digits: check the words of each of them. Cheap
+            // when the words are read from the prefix indexes (two or three letters);
+            // longer ones make SQLite merge their words' lists at every check.
+            if let Digits::List(list) = &digits {
+                let short = words.iter().all(|w| (2..=3).contains(&w.chars().count()));
+                if list.len() <= if short { 500 } else { 3 } {
+                    let m = sql.arg(all.clone());
+                    let matches = format!(
+                        " AND EXISTS (SELECT 1 FROM contacts_fts
+                                      WHERE contacts_fts MATCH {m} AND rowid = c.num)"
+                    );
+                    return ranked(conn, &mut sql, conds, list, &grade, &matches, at, want);
                 }
             }
             let found = fts_nums(conn, "contacts_fts", &all, FEW_MATCHES)?;
@@ -781,12 +840,13 @@ fn by_relevance(
                         extra: row_extra.clone(),
                     }
                 } else if one_token {
-                    let rest = words[1..].iter().map(|w| prefix(w)).collect::<Vec<_>>();
+                    let mut expr = word_expr(first, true);
+                    if words.len() > 1 {
+                        expr = format!("{expr} AND {}", words_expr(&words[1..]));
+                    }
                     Grade::Fts {
                         table: "contacts_fts",
-                        expr: format!("^{} {}", prefix(first), rest.join(" "))
-                            .trim()
-                            .to_string(),
+                        expr,
                         extra: fts_extra.clone(),
                     }
                 } else {
@@ -807,7 +867,7 @@ fn by_relevance(
             } else if one_token {
                 Grade::Fts {
                     table: "contacts_fts",
-                    expr: format!("({all}) NOT ^{}", prefix(first)),
+                    expr: format!("({all}) NOT {}", word_expr(first, true)),
                     extra: fts_extra,
                 }
             } else {
