@@ -501,7 +501,10 @@ fn fts_nums(conn: &Connection, table: &str, expr: &str, cap: usize) -> Result<Ve
         "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
     ))?;
     let nums = stmt
-        .query_map(rusqlite::params![expr, cap as i64], |r| r.get(0))?
+        .query_map(
+            rusqlite::params![expr, i64::try_from(cap).unwrap_or(i64::MAX)],
+            |r| r.get(0),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(nums)
 }
@@ -625,8 +628,11 @@ fn digit_conds(digit_terms: &[String], num: &str, sql: &mut Sql) -> String {
         .collect()
 }
 
-/// Sorted by name, creation or last change: one query over the sort's index, the
-/// text (if any) as a condition.
+/// Below this many matches, text sorted by a column is sorted in one query; with more,
+/// the column's index is read in order and each row is looked up among the matches.
+const FEW_TO_SORT: usize = 2_000;
+
+/// Sorted by name, creation or last change, through the sort's index.
 fn sorted(
     conn: &Connection,
     mode: &Mode,
@@ -639,23 +645,22 @@ fn sorted(
     let mut sql = base.clone();
     let col = order.column();
     let mut where_ = conds.to_string();
-    match mode {
-        Mode::All => {}
+    // The contacts matching the text, all of them (None: no text).
+    let matching: Option<Vec<i64>> = match mode {
+        Mode::All => None,
         Mode::Words { words, digits, .. } => {
-            let m = sql.arg(words_expr(words));
-            where_.push_str(&format!(
-                " AND c.num IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH {m})"
-            ));
-            where_.push_str(&digit_conds(digits, "c.num", &mut sql));
+            let found = fts_nums(conn, "contacts_fts", &words_expr(words), usize::MAX)?;
+            Some(match digit_matches(conn, digits)? {
+                Digits::None => found,
+                Digits::List(list) => intersect(&found, &list),
+                Digits::Each(terms) => {
+                    where_.push_str(&digit_conds(&terms, "c.num", &mut sql));
+                    found
+                }
+            })
         }
-        Mode::Phone(d) => {
-            let m = sql.arg(phone_fts(d));
-            where_.push_str(&format!(
-                " AND c.num IN (SELECT rowid FROM contacts_phone_fts WHERE contacts_phone_fts MATCH {m})"
-            ));
-            where_.push_str(&phone_holds(d, "c.id", &mut sql));
-        }
-    }
+        Mode::Phone(d) => Some(phone_nums(conn, d, usize::MAX)?),
+    };
     let (cmp, dir) = if order.desc {
         ("<", "DESC")
     } else {
@@ -666,12 +671,49 @@ fn sorted(
         let n = sql.arg(a.num);
         where_.push_str(&format!(" AND ({col}, c.num) {cmp} ({v}, {n})"));
     }
-    let lim = sql.arg(want as i64);
-    sql.text = format!(
-        "SELECT c.num, {col} FROM contacts c WHERE {where_}
-         ORDER BY {col} {dir}, c.num {dir} LIMIT {lim}"
-    );
-    keys(conn, &sql)
+    let scan = |sql: &mut Sql, where_: &str, limit: String| {
+        sql.text = format!(
+            "SELECT c.num, {col} FROM contacts c WHERE {where_}
+             ORDER BY {col} {dir}, c.num {dir}{limit}"
+        );
+    };
+    match matching {
+        None => {
+            let lim = sql.arg(want as i64);
+            scan(&mut sql, &where_, format!(" LIMIT {lim}"));
+            keys(conn, &sql)
+        }
+        Some(nums) if nums.len() < FEW_TO_SORT => {
+            if nums.is_empty() {
+                return Ok(Vec::new());
+            }
+            let list = sql.arg(json_nums(&nums));
+            let lim = sql.arg(want as i64);
+            let where_ = format!("c.num IN (SELECT value FROM json_each({list})) AND {where_}");
+            scan(&mut sql, &where_, format!(" LIMIT {lim}"));
+            keys(conn, &sql)
+        }
+        Some(nums) => {
+            // Many matches: the index order, keeping the rows that match, until the
+            // page is full (matches are common, so that is soon).
+            scan(&mut sql, &where_, String::new());
+            let mut stmt = conn.prepare_cached(&sql.text)?;
+            let mut rows = stmt.query(params_from_iter(sql.args.iter()))?;
+            let mut out = Vec::new();
+            while out.len() < want {
+                let Some(r) = rows.next()? else { break };
+                let num: i64 = r.get(0)?;
+                // `nums` is newest first: sorted, descending.
+                if nums.binary_search_by(|n| num.cmp(n)).is_ok() {
+                    out.push(Key {
+                        num,
+                        key: r.get(1)?,
+                    });
+                }
+            }
+            Ok(out)
+        }
+    }
 }
 
 /// One grade of a relevance order, read in number order from its own index.
