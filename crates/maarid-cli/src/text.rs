@@ -885,6 +885,20 @@ pub fn bench_report(l: Locale, r: &crate::commands::bench::BenchReport) -> Strin
             f.found, f.total, f.percent
         ),
     ));
+    for q in &f.missed {
+        lines.push(pick(
+            l,
+            format!("  لم تظهر في الصفحة الأولى: «{q}»"),
+            format!("  not on the first page: “{q}”"),
+        ));
+    }
+    if let Some(slow) = r.slowest.first() {
+        lines.push(pick(
+            l,
+            format!("أبطأ بحث: «{}» في {:.2} مللي ثانية.", slow.text, slow.ms),
+            format!("Slowest search: “{}” in {:.2} ms.", slow.text, slow.ms),
+        ));
+    }
     for (ar, en, c) in [
         ("بادئة كلمة", "word prefix", &b.word_prefix),
         ("أرقام الهاتف", "phone digits", &b.phone_digits),

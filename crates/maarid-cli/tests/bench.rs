@@ -59,6 +59,7 @@ fn json_report_has_every_figure_and_finds_every_variant() {
             "queries",
             "search",
             "seed",
+            "slowest",
             "spelling_variants_found"
         ]
     );
@@ -93,6 +94,13 @@ fn json_report_has_every_figure_and_finds_every_variant() {
     assert_eq!(found["total"], 20);
     assert_eq!(found["found"], 20);
     assert_eq!(found["percent"], 100.0);
+    assert_eq!(found["missed"], serde_json::json!([]));
+    assert_eq!(
+        v["slowest"].as_array().unwrap().len(),
+        15,
+        "three of each set"
+    );
+    assert_eq!(keys(&v["slowest"][0]), ["ms", "set", "text"]);
     for set in ["word_prefix", "phone_digits"] {
         let c = &v["like_baseline"][set];
         assert_eq!(keys(c), ["fts", "like", "p50_ratio", "p99_ratio"]);

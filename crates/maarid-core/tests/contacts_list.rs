@@ -26,7 +26,7 @@ struct Spec {
     phone: &'static str,
 }
 
-#[allow(clippy::too_many_arguments)] // a table row, argument by column
+#[allow(clippy::too_many_arguments)]
 const fn spec(
     name_ar: &'static str,
     kind: ContactKind,
@@ -750,4 +750,135 @@ fn bad_days_and_cursors_are_refused_with_the_field() {
     )
     .unwrap_err();
     assert_eq!(e.to_payload().field, Some("after"));
+}
+
+/// Enough contacts that every search takes the paths meant for many matches (grades
+/// read one after another) as well as the few-match path; both must give the order
+/// the definition gives: the exact phone or whole name, then names starting with the
+/// first word, then the rest, newest first — and reversed with `desc`.
+#[test]
+fn many_matches_rank_and_page_like_few() {
+    let (t, admin) = common::ready_db();
+    let a = &admin.actor;
+    // 3,600 contacts: «سامي» starts 900 names and ends 720 more, so it matches more
+    // than a thousand contacts while fewer than a thousand names start with it.
+    const FIRST: [&str; 4] = ["سامي", "محمد", "ساره", "مها"];
+    const LAST: [&str; 5] = ["سامي", "المحمد", "الحربي", "سعيد", "العتيبي"];
+    let people: Vec<(String, String)> = (0..3_600)
+        .map(|i| {
+            let name = format!("{} {}", FIRST[i % 4], LAST[(i / 4) % 5]);
+            // Distinct numbers that share many digit runs.
+            let national = format!("55{:07}", (i * 7_919) % 10_000_000);
+            (name, national)
+        })
+        .collect();
+    let inputs: Vec<ContactInput> = people
+        .iter()
+        .map(|(name, national)| ContactInput {
+            name_ar: name.clone(),
+            phones: vec![PhoneInput {
+                number: format!("0{national}"),
+                label: PhoneLabel::Mobile,
+            }],
+            ..Default::default()
+        })
+        .collect();
+    let report = contacts::create_batch(&t.db, a, &inputs, DuplicatePolicy::Allow).unwrap();
+    let ids: Vec<String> = report.rows.iter().map(|r| r.id.clone().unwrap()).collect();
+
+    // The expected order, from the definition (numbers grow with the input order).
+    let expected = |text: &str, desc: bool| -> Vec<String> {
+        let digits_only = !text.chars().any(char::is_alphabetic);
+        let terms: Vec<String> = normalize(text).split(' ').map(str::to_string).collect();
+        let mut v: Vec<(u8, i64, String)> = Vec::new();
+        for (i, (name, national)) in people.iter().enumerate() {
+            let forms = [
+                national.clone(),
+                format!("0{national}"),
+                format!("966{national}"),
+            ];
+            let words: Vec<String> = normalize(name).split(' ').map(str::to_string).collect();
+            let grade = if digits_only {
+                let d = terms.concat();
+                if !forms.iter().any(|f| f.contains(&d)) {
+                    continue;
+                }
+                if forms[..2].contains(&d) || forms[2] == d {
+                    0
+                } else {
+                    2
+                }
+            } else {
+                let ok = terms.iter().all(|t| {
+                    let is_digits = t.len() >= 3 && t.bytes().all(|b| b.is_ascii_digit());
+                    words.iter().any(|w| w.starts_with(t.as_str()))
+                        || (is_digits && forms.iter().any(|f| f.contains(t.as_str())))
+                });
+                if !ok {
+                    continue;
+                }
+                if normalize(name) == normalize(text) {
+                    0
+                } else if normalize(name).starts_with(&terms[0]) {
+                    1
+                } else {
+                    2
+                }
+            };
+            v.push((grade, -(i as i64), ids[i].clone()));
+        }
+        v.sort();
+        if desc {
+            v.reverse();
+        }
+        v.into_iter().map(|(_, _, id)| id).collect()
+    };
+    let pages = |text: &str, desc: bool, size: u32| -> Vec<String> {
+        let mut q = SearchQuery {
+            text: text.into(),
+            limit: Some(size),
+            sort: Some(SortKey::Relevance),
+            desc,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        loop {
+            let page = contacts::search(&t.db, a, &q).unwrap();
+            out.extend(page.items.into_iter().map(|c| c.id));
+            match page.next {
+                Some(n) => q.after = Some(n),
+                None => return out,
+            }
+        }
+    };
+    for text in [
+        "سا",         // most contacts, and names starting with it are many
+        "سامي",       // many matches, fewer than a thousand names start with it
+        "مها",        // few matches
+        "سا الم",     // two words, many matches
+        "سامي سامي",  // a whole name: those names first, then the other matches
+        "محمد سعيد",  // a whole name, few matches
+        "س",          // one letter
+        "سا ا",       // one letter after a word
+        "م الم",      // one letter before a word
+        "ال سامي",    // the first word starts no name
+        "محمد 123",   // a word and digits of a phone, few matches
+        "سا 055",     // a word and digits of a phone, many matches
+        "سا 791",     // a short word and digits of a few phones
+        "سامي 0791",  // a word and digits of a very few phones
+        "055",        // phone digits of every contact
+        "123",        // phone digits of a few
+        "0550079190", // an exact number
+    ] {
+        for desc in [false, true] {
+            let want = expected(text, desc);
+            assert!(!want.is_empty(), "{text}");
+            assert_eq!(pages(text, desc, 500), want, "{text} desc={desc}");
+        }
+        let want = expected(text, false);
+        let first = contacts::search(&t.db, a, &query(text)).unwrap();
+        let n = want.len().min(50);
+        let got: Vec<String> = first.items.into_iter().map(|c| c.id).collect();
+        assert_eq!(got, want[..n], "{text}: first page");
+    }
 }

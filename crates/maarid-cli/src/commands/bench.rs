@@ -118,6 +118,16 @@ pub struct Found {
     pub found: usize,
     pub total: usize,
     pub percent: f64,
+    /// The queries whose intended contact was not on the first page.
+    pub missed: Vec<String>,
+}
+
+/// One of the slowest searches of the run.
+#[derive(Debug, Serialize)]
+pub struct Slow {
+    pub set: Set,
+    pub text: String,
+    pub ms: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,6 +161,8 @@ pub struct BenchReport {
     pub search: SearchStats,
     /// Spelling-variant queries whose intended contact is on the first page.
     pub spelling_variants_found: Found,
+    /// The three slowest searches of each set, slowest first.
+    pub slowest: Vec<Slow>,
     pub like_baseline: Baseline,
     /// `contacts::create` of a new contact (duplicate check, then saved even if it
     /// resembles another, as "save anyway" does), on the seeded database.
@@ -241,6 +253,9 @@ fn search(out: &Out, db_flag: Option<&Path>, a: BenchSearchArgs) -> CliResult {
     }
     let seconds = started.elapsed().as_secs_f64();
     let raw = Connection::open(&path).map_err(Error::from)?;
+    // Read the file the way the app's own connections do (see maarid_core::db).
+    raw.pragma_update(None, "mmap_size", 0x7fff_0000_i64)
+        .map_err(Error::from)?;
     let insert = if reused {
         None
     } else {
@@ -291,16 +306,35 @@ fn search(out: &Out, db_flag: Option<&Path>, a: BenchSearchArgs) -> CliResult {
     }
     let mut times: HashMap<Set, Vec<f64>> = HashMap::new();
     let mut found = 0;
+    let mut missed = Vec::new();
+    let mut slowest: Vec<Slow> = Vec::new();
     for (set, list) in &queries {
         for query in list {
             let (ms, page) = time_search(&db, &actor, &query.text)?;
             times.entry(*set).or_default().push(ms);
+            slowest.push(Slow {
+                set: *set,
+                text: query.text.clone(),
+                ms: round(ms, 3),
+            });
             if *set == Set::SpellingVariants {
                 let id = id_of(query.target)?;
-                found += page.items.iter().any(|c| c.id == id) as usize;
+                if page.items.iter().any(|c| c.id == id) {
+                    found += 1;
+                } else {
+                    missed.push(query.text.clone());
+                }
             }
         }
     }
+    // The three slowest of each set, slowest first.
+    slowest.sort_by(|a, b| b.ms.total_cmp(&a.ms));
+    let mut per_set: HashMap<Set, usize> = HashMap::new();
+    slowest.retain(|s| {
+        let n = per_set.entry(s.set).or_default();
+        *n += 1;
+        *n <= 3
+    });
     let get = |s: Set| times.get(&s).cloned().unwrap_or_default();
     let words: Vec<f64> = [get(Set::WordPrefixArabic), get(Set::WordPrefixLatin)].concat();
     let search = SearchStats {
@@ -316,6 +350,7 @@ fn search(out: &Out, db_flag: Option<&Path>, a: BenchSearchArgs) -> CliResult {
         found,
         total: variants,
         percent: round(100.0 * found as f64 / variants.max(1) as f64, 2),
+        missed,
     };
 
     // The naive way, on the same data: LIKE '%word%' over every text column and phone.
@@ -371,6 +406,7 @@ fn search(out: &Out, db_flag: Option<&Path>, a: BenchSearchArgs) -> CliResult {
         insert,
         search,
         spelling_variants_found,
+        slowest,
         like_baseline,
         create_with_duplicate_check: stats(create),
     };

@@ -4,9 +4,11 @@
 //! Every row is cleaned, validated and checked for duplicates — against the database
 //! and against the earlier rows of the same batch — before anything is written. If any
 //! row is refused, nothing is written and the report says, row by row, what was wrong;
-//! otherwise all the rows are written in one transaction through `store::insert_as`
-//! (the same writer as a single save, with cached statements), and one
-//! `contact.import` audit entry records the batch.
+//! otherwise all the rows are written in one transaction with prepared statements, and
+//! one `contact.import` audit entry records the batch.
+//!
+//! The rows are written through `store::insert_as`, the writer of a single save (its
+//! statements are cached), so a batch stores exactly what a save stores.
 
 use std::collections::HashMap;
 
@@ -98,14 +100,9 @@ struct ImportAudit<'a> {
     count: usize,
     ids: Vec<&'a str>,
     skipped_duplicates: usize,
-    /// Contacts written although they resemble another one, with what they resemble.
-    duplicates_accepted: Vec<AcceptedDuplicate<'a>>,
-}
-
-#[derive(Serialize)]
-struct AcceptedDuplicate<'a> {
-    id: &'a str,
-    matches: &'a [BatchMatch],
+    /// Contacts written although they resemble another one ("save anyway"). Only the
+    /// ids: with what they resemble, a large import's entry would weigh megabytes.
+    duplicates_accepted: Vec<&'a str>,
 }
 
 /// Saves `inputs` as new contacts, all or nothing (see the module documentation).
@@ -121,112 +118,135 @@ pub fn create_batch(
 ) -> Result<BatchReport> {
     actor.authorize(DocType::Contact, Action::Create, Target::Own)?;
     db.write(|tx| {
-        let me = actor.user_id.as_deref();
-        let lead_emails_count = super::emails_count(tx, ContactKind::Lead)?;
-        let mut seen = Seen::default();
-        let mut rows = Vec::with_capacity(inputs.len());
-        let mut clean_rows: Vec<Option<Clean>> = Vec::with_capacity(inputs.len());
-        for (index, input) in inputs.iter().enumerate() {
-            let mut row = BatchRow {
-                index,
-                outcome: RowOutcome::Created,
-                id: None,
-                error: None,
-                duplicates: Vec::new(),
-            };
-            let checked = store::clean(tx, input, me).and_then(|c| {
-                if c.owner_id.as_deref() != me {
-                    actor.authorize(DocType::Contact, Action::Create, Target::Anyone)?;
-                }
-                Ok(c)
-            });
-            let c = match checked {
-                Ok(c) => c,
-                Err(e @ (Error::Db(_) | Error::Internal(_) | Error::Io { .. })) => return Err(e),
-                Err(e) => {
-                    row.outcome = RowOutcome::Error;
-                    row.error = Some(e.to_payload());
-                    rows.push(row);
-                    clean_rows.push(None);
-                    continue;
-                }
-            };
-            let emails_count = c.kind != ContactKind::Lead || lead_emails_count;
-            row.duplicates = saved_duplicates(tx, &c, emails_count)?;
-            seen.matches(&c, emails_count, &mut row.duplicates);
-            if !row.duplicates.is_empty() {
-                match on_duplicate {
-                    DuplicatePolicy::Allow => {}
-                    DuplicatePolicy::Skip => row.outcome = RowOutcome::SkippedDuplicate,
-                    DuplicatePolicy::Refuse => {
-                        row.outcome = RowOutcome::Error;
-                        row.error = Some(duplicate_payload(&row.duplicates));
-                    }
-                }
-            }
-            if row.outcome == RowOutcome::Created {
-                seen.add(index, &c);
-                clean_rows.push(Some(c));
-            } else {
-                clean_rows.push(None);
-            }
-            rows.push(row);
+        // A large batch changes index pages all over a large file: with the default
+        // page cache (2 MB) they are written out and read back again and again before
+        // the commit. A bigger cache for this transaction only; given back after.
+        let cache: i64 = tx.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        let big = inputs.len() >= BIG_BATCH;
+        if big {
+            tx.pragma_update(None, "cache_size", BIG_BATCH_CACHE_KIB)?;
         }
-
-        let count = |o: RowOutcome| rows.iter().filter(|r| r.outcome == o).count();
-        let mut report = BatchReport {
-            saved: false,
-            total: rows.len(),
-            created: count(RowOutcome::Created),
-            skipped: count(RowOutcome::SkippedDuplicate),
-            errors: count(RowOutcome::Error),
-            duplicates_accepted: rows
-                .iter()
-                .filter(|r| r.outcome == RowOutcome::Created && !r.duplicates.is_empty())
-                .count(),
-            rows,
-        };
-        if report.errors > 0 {
-            return Ok(report);
+        let out = write_batch(tx, actor, inputs, on_duplicate);
+        if big {
+            tx.pragma_update(None, "cache_size", cache)?;
         }
-        let at = now();
-        for (row, c) in report.rows.iter_mut().zip(&clean_rows) {
-            if let Some(c) = c {
-                let id = new_id();
-                store::insert_as(tx, &id, c, &at, me)?;
-                row.id = Some(id);
-            }
-        }
-        report.saved = true;
-        if report.created > 0 {
-            let created = report.rows.iter().filter_map(|r| r.id.as_deref());
-            audit::record::<(), _>(
-                tx,
-                actor,
-                "contact.import",
-                "contact",
-                None,
-                None,
-                Some(&ImportAudit {
-                    count: report.created,
-                    ids: created.collect(),
-                    skipped_duplicates: report.skipped,
-                    duplicates_accepted: report
-                        .rows
-                        .iter()
-                        .filter(|r| !r.duplicates.is_empty())
-                        .filter_map(|r| {
-                            Some(AcceptedDuplicate {
-                                id: r.id.as_deref()?,
-                                matches: &r.duplicates,
-                            })
-                        })
-                        .collect(),
-                }),
-            )?;
-        }
-        Ok(report)
+        out
     })
+}
+
+/// From this many rows, a batch gets a bigger page cache.
+const BIG_BATCH: usize = 1_000;
+/// Its size, in KiB (negative: SQLite's unit for a size rather than a page count).
+const BIG_BATCH_CACHE_KIB: i64 = -256 * 1024;
+
+fn write_batch(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    inputs: &[ContactInput],
+    on_duplicate: DuplicatePolicy,
+) -> Result<BatchReport> {
+    let me = actor.user_id.as_deref();
+    let lead_emails_count = super::emails_count(tx, ContactKind::Lead)?;
+    let mut seen = Seen::default();
+    let mut rows = Vec::with_capacity(inputs.len());
+    // Each row to write, with its name key (computed once: it normalises two fields).
+    let mut clean_rows: Vec<Option<(Clean, String)>> = Vec::with_capacity(inputs.len());
+    for (index, input) in inputs.iter().enumerate() {
+        let mut row = BatchRow {
+            index,
+            outcome: RowOutcome::Created,
+            id: None,
+            error: None,
+            duplicates: Vec::new(),
+        };
+        let checked = store::clean(tx, input, me).and_then(|c| {
+            if c.owner_id.as_deref() != me {
+                actor.authorize(DocType::Contact, Action::Create, Target::Anyone)?;
+            }
+            Ok(c)
+        });
+        let c = match checked {
+            Ok(c) => c,
+            Err(e @ (Error::Db(_) | Error::Internal(_) | Error::Io { .. })) => return Err(e),
+            Err(e) => {
+                row.outcome = RowOutcome::Error;
+                row.error = Some(e.to_payload());
+                rows.push(row);
+                clean_rows.push(None);
+                continue;
+            }
+        };
+        let emails_count = c.kind != ContactKind::Lead || lead_emails_count;
+        let key = store::name_key(&c);
+        row.duplicates = saved_duplicates(tx, &c, &key, emails_count)?;
+        seen.matches(&c, &key, emails_count, &mut row.duplicates);
+        if !row.duplicates.is_empty() {
+            match on_duplicate {
+                DuplicatePolicy::Allow => {}
+                DuplicatePolicy::Skip => row.outcome = RowOutcome::SkippedDuplicate,
+                DuplicatePolicy::Refuse => {
+                    row.outcome = RowOutcome::Error;
+                    row.error = Some(duplicate_payload(&row.duplicates));
+                }
+            }
+        }
+        if row.outcome == RowOutcome::Created {
+            seen.add(index, &c, &key);
+            clean_rows.push(Some((c, key)));
+        } else {
+            clean_rows.push(None);
+        }
+        rows.push(row);
+    }
+
+    let count = |o: RowOutcome| rows.iter().filter(|r| r.outcome == o).count();
+    let mut report = BatchReport {
+        saved: false,
+        total: rows.len(),
+        created: count(RowOutcome::Created),
+        skipped: count(RowOutcome::SkippedDuplicate),
+        errors: count(RowOutcome::Error),
+        duplicates_accepted: rows
+            .iter()
+            .filter(|r| r.outcome == RowOutcome::Created && !r.duplicates.is_empty())
+            .count(),
+        rows,
+    };
+    if report.errors > 0 {
+        return Ok(report);
+    }
+    let at = now();
+    for (row, c) in report.rows.iter_mut().zip(&clean_rows) {
+        if let Some((c, _)) = c {
+            let id = new_id();
+            store::insert_as(tx, &id, c, &at, me)?;
+            row.id = Some(id);
+        }
+    }
+    report.saved = true;
+    if report.created > 0 {
+        let created = report.rows.iter().filter_map(|r| r.id.as_deref());
+        audit::record::<(), _>(
+            tx,
+            actor,
+            "contact.import",
+            "contact",
+            None,
+            None,
+            Some(&ImportAudit {
+                count: report.created,
+                ids: created.collect(),
+                skipped_duplicates: report.skipped,
+                duplicates_accepted: report
+                    .rows
+                    .iter()
+                    .filter(|r| !r.duplicates.is_empty())
+                    .filter_map(|r| r.id.as_deref())
+                    .collect(),
+            }),
+        )?;
+    }
+    Ok(report)
 }
 
 /// The payload of a row refused as a duplicate: the message of
@@ -253,7 +273,12 @@ const DISPLAY_NAME: &str =
 
 /// Live saved contacts that look like `c`: the same checks as `store::duplicates`,
 /// each one query that also returns the name to show.
-fn saved_duplicates(conn: &Connection, c: &Clean, emails_count: bool) -> Result<Vec<BatchMatch>> {
+fn saved_duplicates(
+    conn: &Connection,
+    c: &Clean,
+    key: &str,
+    emails_count: bool,
+) -> Result<Vec<BatchMatch>> {
     let mut out: Vec<BatchMatch> = Vec::new();
     let mut push = |id: String, display_name: String, reason: DuplicateReason, matched: &str| {
         if !out
@@ -293,14 +318,13 @@ fn saved_duplicates(conn: &Connection, c: &Clean, emails_count: bool) -> Result<
             }
         }
     }
-    let key = store::name_key(c);
     if !key.is_empty() {
         let mut by_name = conn.prepare_cached(&format!(
             "SELECT c.id, {DISPLAY_NAME} FROM contacts c
              WHERE c.name_key = ?1 AND c.name_key <> '' AND c.deleted_at IS NULL LIMIT 5"
         ))?;
         let shown = shown_name(c);
-        let mut rows = by_name.query([&key])?;
+        let mut rows = by_name.query([key])?;
         while let Some(r) = rows.next()? {
             push(
                 r.get(0)?,
@@ -340,7 +364,7 @@ struct Seen {
 }
 
 impl Seen {
-    fn add(&mut self, index: usize, c: &Clean) {
+    fn add(&mut self, index: usize, c: &Clean, key: &str) {
         let name = display_name(c);
         for p in &c.phones {
             self.phones
@@ -352,14 +376,13 @@ impl Seen {
                 .entry(e.clone())
                 .or_insert_with(|| (index, name.clone()));
         }
-        let key = store::name_key(c);
         if !key.is_empty() {
-            self.names.entry(key).or_insert((index, name));
+            self.names.entry(key.to_string()).or_insert((index, name));
         }
     }
 
     /// Adds to `out` the earlier rows `c` resembles.
-    fn matches(&self, c: &Clean, emails_count: bool, out: &mut Vec<BatchMatch>) {
+    fn matches(&self, c: &Clean, key: &str, emails_count: bool, out: &mut Vec<BatchMatch>) {
         let mut push = |found: Option<&(usize, String)>, reason, matched: &str| {
             if let Some((row, name)) = found {
                 if !out
@@ -384,10 +407,9 @@ impl Seen {
                 push(self.emails.get(e), DuplicateReason::SameEmail, e);
             }
         }
-        let key = store::name_key(c);
         if !key.is_empty() {
             push(
-                self.names.get(&key),
+                self.names.get(key),
                 DuplicateReason::SimilarNameSameCity,
                 shown_name(c),
             );

@@ -21,6 +21,13 @@ use crate::{Error, Result};
 
 const MAX_IDLE_READERS: usize = 4;
 
+/// Pages are read through a memory map of the file (up to this size, SQLite's own
+/// ceiling) rather than one system call and copy per page: a search or an import on a
+/// large contact list touches thousands of pages, and with a copy per page that cost
+/// more than the search itself. Mapped pages are the operating system's file cache,
+/// shared and reclaimable, not memory of the app.
+const MMAP_SIZE: i64 = 0x7fff_0000;
+
 pub struct Db {
     path: PathBuf,
     writer: Mutex<Connection>,
@@ -124,6 +131,14 @@ pub(crate) fn open_connection(path: &Path, read_only: bool) -> Result<Connection
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+    // Plans never depend on the values bound: otherwise SQLite recompiles a statement
+    // whenever a parameter it peeked at changes (for a partial index, that is every
+    // call), which made saving contacts in bulk a tenth slower.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     Ok(conn)
 }
 
@@ -144,6 +159,9 @@ mod tests {
             assert_eq!(fk, 1);
             assert_eq!(sync, 1, "NORMAL is 1");
             assert_eq!(timeout, 5000);
+            let mmap: i64 = c.pragma_query_value(None, "mmap_size", |r| r.get(0))?;
+            assert_eq!(mmap, MMAP_SIZE);
+            assert!(c.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG)?);
             Ok(())
         })
         .unwrap();
