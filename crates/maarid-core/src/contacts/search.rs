@@ -497,8 +497,18 @@ pub(super) fn run(
 
 /// Up to `cap` numbers of the contacts whose `table` entry matches `expr`, newest first.
 fn fts_nums(conn: &Connection, table: &str, expr: &str, cap: usize) -> Result<Vec<i64>> {
+    fts_nums_in(conn, table, expr, cap, "DESC")
+}
+
+fn fts_nums_in(
+    conn: &Connection,
+    table: &str,
+    expr: &str,
+    cap: usize,
+    dir: &str,
+) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid {dir} LIMIT ?2"
     ))?;
     let nums = stmt
         .query_map(
@@ -506,6 +516,21 @@ fn fts_nums(conn: &Connection, table: &str, expr: &str, cap: usize) -> Result<Ve
             |r| r.get(0),
         )?
         .collect::<rusqlite::Result<_>>()?;
+    Ok(nums)
+}
+
+/// As `fts_nums` for phone digits. Seven digits usually match a handful of contacts,
+/// but their trigram lists can be long (a trigram of the country code is in nearly
+/// every number), and FTS5 reads long lists faster forwards: the few matches are read
+/// oldest first and turned round; only when there are `cap` or more is the newest end
+/// read again.
+fn phone_fts_nums(conn: &Connection, d: &str, cap: usize) -> Result<Vec<i64>> {
+    let expr = phone_fts(d);
+    let mut nums = fts_nums_in(conn, "contacts_phone_fts", &expr, cap, "ASC")?;
+    if nums.len() >= cap {
+        return fts_nums(conn, "contacts_phone_fts", &expr, cap);
+    }
+    nums.reverse();
     Ok(nums)
 }
 
@@ -544,7 +569,7 @@ fn phone_holds(d: &str, id: &str, sql: &mut Sql) -> String {
 /// The numbers of the contacts with a phone holding the digits `d` (at most `cap`
 /// looked up), newest first.
 fn phone_nums(conn: &Connection, d: &str, cap: usize) -> Result<Vec<i64>> {
-    let nums = fts_nums(conn, "contacts_phone_fts", &phone_fts(d), cap)?;
+    let nums = phone_fts_nums(conn, d, cap)?;
     if d.len() <= PHONE_WINDOW || nums.is_empty() {
         return Ok(nums);
     }
@@ -764,7 +789,7 @@ fn by_relevance(
         Mode::Phone(d) => {
             let holds = phone_holds(d, "c.id", &mut sql);
             let exact = exact_phone(d, "c.id", &mut sql);
-            let found = fts_nums(conn, "contacts_phone_fts", &phone_fts(d), FEW_MATCHES)?;
+            let found = phone_fts_nums(conn, d, FEW_MATCHES)?;
             if found.len() < FEW_MATCHES {
                 let grade = format!("CASE WHEN {exact} THEN 0 ELSE 2 END");
                 return ranked(conn, &mut sql, conds, &found, &grade, &holds, at, want);
