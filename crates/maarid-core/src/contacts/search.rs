@@ -497,8 +497,18 @@ pub(super) fn run(
 
 /// Up to `cap` numbers of the contacts whose `table` entry matches `expr`, newest first.
 fn fts_nums(conn: &Connection, table: &str, expr: &str, cap: usize) -> Result<Vec<i64>> {
+    fts_nums_in(conn, table, expr, cap, "DESC")
+}
+
+fn fts_nums_in(
+    conn: &Connection,
+    table: &str,
+    expr: &str,
+    cap: usize,
+    dir: &str,
+) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid DESC LIMIT ?2"
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid {dir} LIMIT ?2"
     ))?;
     let nums = stmt
         .query_map(
@@ -506,6 +516,47 @@ fn fts_nums(conn: &Connection, table: &str, expr: &str, cap: usize) -> Result<Ve
             |r| r.get(0),
         )?
         .collect::<rusqlite::Result<_>>()?;
+    Ok(nums)
+}
+
+/// Words beside digits held by few contacts: up to this many of the words' matches
+/// are read to cross them with those contacts.
+const WORDS_TO_CROSS: usize = 300_000;
+
+/// Up to this many matches of words that have no prefix index are read in full.
+const READ_ALL: usize = 5_000;
+
+/// The newest FEW_MATCHES (or fewer: then all) contacts matching `expr`, the FTS
+/// expression of `words`. A word of four letters or more has no prefix index: SQLite
+/// first merges the lists of every word it starts into one, and reading that merged
+/// list backwards (newest first) costs far more than forwards; it rebuilds an array
+/// per step, and after a large import, when the allocator no longer maps big blocks
+/// apart, that was most of a search's time. So such matches are read forwards, in full
+/// when there are fewer than READ_ALL, and the newest kept.
+fn newest_matches(conn: &Connection, words: &[String], expr: &str) -> Result<Vec<i64>> {
+    if words.iter().any(|w| w.chars().count() >= 4) {
+        let mut all = fts_nums_in(conn, "contacts_fts", expr, READ_ALL, "ASC")?;
+        if all.len() < READ_ALL {
+            all.reverse();
+            all.truncate(FEW_MATCHES);
+            return Ok(all);
+        }
+    }
+    fts_nums(conn, "contacts_fts", expr, FEW_MATCHES)
+}
+
+/// As `fts_nums` for phone digits. Seven digits usually match a handful of contacts,
+/// but their trigram lists can be long (a trigram of the country code is in nearly
+/// every number), and FTS5 reads long lists faster forwards: the few matches are read
+/// oldest first and turned round; only when there are `cap` or more is the newest end
+/// read again.
+fn phone_fts_nums(conn: &Connection, d: &str, cap: usize) -> Result<Vec<i64>> {
+    let expr = phone_fts(d);
+    let mut nums = fts_nums_in(conn, "contacts_phone_fts", &expr, cap, "ASC")?;
+    if nums.len() >= cap {
+        return fts_nums(conn, "contacts_phone_fts", &expr, cap);
+    }
+    nums.reverse();
     Ok(nums)
 }
 
@@ -544,7 +595,7 @@ fn phone_holds(d: &str, id: &str, sql: &mut Sql) -> String {
 /// The numbers of the contacts with a phone holding the digits `d` (at most `cap`
 /// looked up), newest first.
 fn phone_nums(conn: &Connection, d: &str, cap: usize) -> Result<Vec<i64>> {
-    let nums = fts_nums(conn, "contacts_phone_fts", &phone_fts(d), cap)?;
+    let nums = phone_fts_nums(conn, d, cap)?;
     if d.len() <= PHONE_WINDOW || nums.is_empty() {
         return Ok(nums);
     }
@@ -576,7 +627,7 @@ fn digit_matches(conn: &Connection, terms: &[String]) -> Result<Digits> {
     let mut all: Option<Vec<i64>> = None;
     for d in terms {
         let mut nums = phone_nums(conn, d, DIGIT_LIST_MAX)?;
-        let words = fts_nums(conn, "contacts_fts", &prefix(d), DIGIT_LIST_MAX)?;
+        let words = fts_nums_in(conn, "contacts_fts", &prefix(d), DIGIT_LIST_MAX, "ASC")?;
         if nums.len() >= DIGIT_LIST_MAX || words.len() >= DIGIT_LIST_MAX {
             return Ok(Digits::Each(terms.to_vec()));
         }
@@ -649,7 +700,10 @@ fn sorted(
     let matching: Option<Vec<i64>> = match mode {
         Mode::All => None,
         Mode::Words { words, digits, .. } => {
-            let found = fts_nums(conn, "contacts_fts", &words_expr(words), usize::MAX)?;
+            let mut found =
+                fts_nums_in(conn, "contacts_fts", &words_expr(words), usize::MAX, "ASC")?;
+            // Read forwards (see `newest_matches`), newest first here.
+            found.reverse();
             Some(match digit_matches(conn, digits)? {
                 Digits::None => found,
                 Digits::List(list) => intersect(&found, &list),
@@ -764,7 +818,7 @@ fn by_relevance(
         Mode::Phone(d) => {
             let holds = phone_holds(d, "c.id", &mut sql);
             let exact = exact_phone(d, "c.id", &mut sql);
-            let found = fts_nums(conn, "contacts_phone_fts", &phone_fts(d), FEW_MATCHES)?;
+            let found = phone_fts_nums(conn, d, FEW_MATCHES)?;
             if found.len() < FEW_MATCHES {
                 let grade = format!("CASE WHEN {exact} THEN 0 ELSE 2 END");
                 return ranked(conn, &mut sql, conds, &found, &grade, &holds, at, want);
@@ -828,9 +882,11 @@ fn by_relevance(
             // Few contacts hold the digits: check the words of each of them. Cheap
             // when the words are read from the prefix indexes (two or three letters);
             // longer ones make SQLite merge their words' lists at every check.
+            // Longer words: all their matches are read once, forwards, and crossed
+            // with the contacts holding the digits.
             if let Digits::List(list) = &digits {
                 let short = words.iter().all(|w| (2..=3).contains(&w.chars().count()));
-                if list.len() <= if short { 500 } else { 3 } {
+                if list.len() <= 500 && short {
                     let m = sql.arg(all.clone());
                     let matches = format!(
                         " AND EXISTS (SELECT 1 FROM contacts_fts
@@ -838,8 +894,15 @@ fn by_relevance(
                     );
                     return ranked(conn, &mut sql, conds, list, &grade, &matches, at, want);
                 }
+                if list.len() <= 500 {
+                    let worded = fts_nums_in(conn, "contacts_fts", &all, WORDS_TO_CROSS, "ASC")?;
+                    if worded.len() < WORDS_TO_CROSS {
+                        let both = intersect(list, &worded);
+                        return ranked(conn, &mut sql, conds, &both, &grade, "", at, want);
+                    }
+                }
             }
-            let found = fts_nums(conn, "contacts_fts", &all, FEW_MATCHES)?;
+            let found = newest_matches(conn, words, &all)?;
             let row_digits = match &digits {
                 Digits::Each(terms) => digit_conds(terms, "c.num", &mut sql),
                 _ => String::new(),
