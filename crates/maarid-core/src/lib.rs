@@ -14,6 +14,7 @@ pub mod ids;
 pub mod interactions;
 mod keyed;
 pub mod numbering;
+pub mod pdf;
 pub mod search;
 pub mod settings;
 pub mod setup;
