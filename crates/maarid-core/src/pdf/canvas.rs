@@ -11,6 +11,7 @@ use super::doc::PageSetup;
 use super::fonts::{FaceId, Fonts};
 use super::image::Image;
 use super::layout::{layout, TextBlock};
+use super::shape::Shaper;
 use super::{Color, TextStyle, PT_PER_MM};
 use crate::{Error, Result};
 
@@ -30,6 +31,7 @@ struct Slot {
 pub(crate) struct Resources {
     pub pdf: PdfDocument,
     pub fonts: &'static Fonts,
+    pub shaper: Shaper,
     slots: [Vec<Slot>; 4],
     images: HashMap<u64, XObjectId>,
     /// The first failure while drawing (reported by `finish`).
@@ -41,6 +43,7 @@ impl Resources {
         Resources {
             pdf: PdfDocument::new(title),
             fonts,
+            shaper: Shaper::new(fonts),
             slots: Default::default(),
             images: HashMap::new(),
             error: None,
@@ -126,7 +129,7 @@ impl Canvas<'_> {
     /// Lays text out for a box `width` wide (see [`TextBlock`]).
     pub fn layout(&self, text: &str, style: &TextStyle, width: f64) -> TextBlock {
         layout(
-            self.res.fonts,
+            &self.res.shaper,
             text,
             style,
             width,

@@ -8,7 +8,7 @@ use super::fonts::Fonts;
 use super::layout::{layout, TextBlock};
 use super::shape::to_arabic_indic;
 use super::{Color, Digits, Dir, TextStyle};
-use crate::{Locale, Result};
+use crate::{Error, Locale, Result};
 
 /// Page size, margins and the document's defaults. Millimetres.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,7 +211,7 @@ impl<'a> Document<'a> {
     /// Lays text out for a box `width` wide, to measure it before drawing.
     pub fn layout(&self, text: &str, style: &TextStyle, width: f64) -> TextBlock {
         layout(
-            self.res.fonts,
+            &self.res.shaper,
             text,
             style,
             width,
@@ -319,18 +319,46 @@ impl<'a> Document<'a> {
             .collect();
         self.res.pdf.with_pages(pages);
         let opts = PdfSaveOptions {
-            optimize: true,
+            // printpdf would compress every stream at zlib's slowest level, a fifth of
+            // the whole render; the default level gives nearly the same size.
+            optimize: false,
             subset_fonts: true,
             secure: true,
             image_optimization: None,
         };
         let mut warnings = Vec::new();
-        let bytes = self.res.pdf.save(&opts, &mut warnings);
+        let mut pdf = self.res.pdf.to_lopdf_document(&opts, &mut warnings);
         for w in &warnings {
             tracing::debug!(?w, "pdf");
         }
+        for object in pdf.objects.values_mut() {
+            if let lopdf::Object::Stream(stream) = object {
+                compress(stream)?;
+            }
+        }
+        let mut bytes = Vec::new();
+        pdf.save_to(&mut bytes)
+            .map_err(|e| Error::Internal(format!("writing the PDF: {e}")))?;
         Ok(bytes)
     }
+}
+
+/// Deflates a stream that is not compressed yet (images and QR codes come compressed).
+fn compress(stream: &mut lopdf::Stream) -> Result<()> {
+    use std::io::Write;
+    if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+        return Ok(());
+    }
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let packed = e
+        .write_all(&stream.content)
+        .and_then(|_| e.finish())
+        .map_err(|e| Error::Internal(format!("compressing the PDF: {e}")))?;
+    if packed.len() + 19 < stream.content.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(packed);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::fonts::{FaceId, Fonts};
-use super::shape::{prepare, shape_paragraph, ShapedPara};
+use super::fonts::FaceId;
+use super::shape::{prepare, ShapedPara, Shaper};
 use super::{Align, Color, Digits, TextStyle, PT_PER_MM};
 
 /// A glyph placed on a line. `x` is from the line's left end, in points.
@@ -66,7 +66,7 @@ impl TextBlock {
 /// Lays `text` out in a box `width_mm` wide. `\n` starts a new paragraph, whose
 /// direction is found again when the style's direction is `Auto`.
 pub(crate) fn layout(
-    fonts: &Fonts,
+    shaper: &Shaper,
     text: &str,
     style: &TextStyle,
     width_mm: f64,
@@ -74,7 +74,7 @@ pub(crate) fn layout(
     default_digits: Digits,
 ) -> TextBlock {
     let max_w = width_mm * PT_PER_MM;
-    let (ascent, descent) = fonts.line_metrics(style.weight);
+    let (ascent, descent) = shaper.fonts.line_metrics(style.weight);
     let line_pitch = style.size * style.line_height;
     // Centre the font's ascent+descent in the line's pitch.
     let first_baseline = (line_pitch - (ascent + descent) * style.size) / 2.0 + ascent * style.size;
@@ -89,7 +89,7 @@ pub(crate) fn layout(
     let digits = style.digits.unwrap_or(default_digits);
     for (k, source) in text.split('\n').enumerate() {
         let (prepared, rtl) = prepare(source, style.dir, default_rtl, digits);
-        let para = shape_paragraph(fonts, prepared, rtl, style.weight, style.size);
+        let para = shaper.paragraph(prepared, rtl, style.weight, style.size);
         let align = style.align.resolve(rtl);
         for range in break_lines(&para, max_w) {
             let mut line = visual_line(&para, range, k as u32);
@@ -272,12 +272,12 @@ pub(crate) fn visual_line(p: &ShapedPara, range: Range<usize>, para: u32) -> Lin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::fonts::Fonts;
     use crate::pdf::{Dir, Weight};
 
     fn para(text: &str) -> ShapedPara {
-        let fonts = Fonts::get().unwrap();
         let (t, rtl) = prepare(text, Dir::Auto, true, Digits::Latin);
-        shape_paragraph(fonts, t, rtl, Weight::Regular, 10.0)
+        Shaper::new(Fonts::get().unwrap()).paragraph(t, rtl, Weight::Regular, 10.0)
     }
 
     fn lines_of(p: &ShapedPara, max_w: f64) -> Vec<&str> {
@@ -368,7 +368,7 @@ mod tests {
 
     #[test]
     fn layout_aligns_in_the_paragraph_direction() {
-        let fonts = Fonts::get().unwrap();
+        let fonts = &Shaper::new(Fonts::get().unwrap());
         let style = TextStyle::new(10.0);
         let ar = layout(fonts, "مرحبا", &style, 100.0, false, Digits::Latin);
         let en = layout(fonts, "Hello", &style, 100.0, true, Digits::Latin);

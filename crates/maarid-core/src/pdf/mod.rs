@@ -13,9 +13,9 @@
 //! sizes are in points. `f64` is used for geometry only: money reaches this module as
 //! text already formatted by the caller.
 //!
-//! ```no_run
+//! ```
 //! use maarid_core::pdf::{Align, Document, PageSetup, TextStyle};
-//! let mut doc = Document::new(PageSetup::a4());
+//! let mut doc = Document::new(PageSetup::a4())?;
 //! doc.paragraph("عرض سعر رقم QTN-2026-00012", &TextStyle::new(14.0).bold());
 //! doc.footer(|page, info| {
 //!     let style = TextStyle::new(8.0).align(Align::Center);

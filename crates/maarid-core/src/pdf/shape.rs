@@ -1,7 +1,10 @@
 //! From a string to shaped glyph runs: digits, directional isolates around numbers, the
 //! bidi levels of the paragraph, a font for each character, and rustybuzz shaping.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use rustybuzz::{BufferClusterLevel, BufferFlags, UnicodeBuffer};
 use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
@@ -279,77 +282,161 @@ fn assign_faces(fonts: &Fonts, text: &str, weight: Weight) -> Vec<Option<FaceId>
         .collect()
 }
 
-/// Shapes one paragraph (no line breaks inside) at `size` points.
-pub(crate) fn shape_paragraph(
-    fonts: &Fonts,
-    text: String,
-    rtl: bool,
-    weight: Weight,
-    size: f64,
-) -> ShapedPara {
-    let base = if rtl { Level::rtl() } else { Level::ltr() };
-    let levels = if text.is_empty() {
-        Vec::new()
-    } else {
-        ParagraphBidiInfo::new(&text, Some(base)).levels
-    };
-    let faces = assign_faces(fonts, &text, weight);
-
-    // Runs: maximal stretches of one level and one face, never across a bidi control.
-    let mut runs = Vec::new();
-    let mut cur: Option<(usize, u8, FaceId)> = None;
-    for ((i, c), face) in text.char_indices().zip(faces) {
-        let key = face.map(|f| (levels[i].number(), f));
-        match (cur, key) {
-            (Some((_, l, f)), Some((l2, f2))) if l == l2 && f == f2 => {}
-            _ => {
-                if let Some((start, l, f)) = cur.take() {
-                    runs.push(shape_run(fonts, &text, start..i, l, f, size));
-                }
-                cur = key.map(|(l, f)| (i, l, f));
-            }
-        }
-        let _ = c;
-    }
-    if let Some((start, l, f)) = cur {
-        runs.push(shape_run(fonts, &text, start..text.len(), l, f, size));
-    }
-    ShapedPara { text, runs }
+/// Shapes text for one document, remembering every word it has shaped.
+///
+/// Text is shaped word by word (spaces on their own), the way browsers' word caches do:
+/// Arabic letters never join across a space, so a word's glyphs depend only on the word,
+/// its font and direction and the characters either side of it. A quotation repeats the
+/// same words and numbers row after row; each is shaped once.
+pub(crate) struct Shaper {
+    pub fonts: &'static Fonts,
+    words: RefCell<HashMap<WordKey, Words>>,
 }
 
-fn shape_run(
+/// Face, direction, and the characters just before and after the word (`\0` for none).
+type WordKey = (FaceId, bool, char, char);
+
+/// Shaped words by their text.
+type Words = HashMap<Box<str>, Rc<[WordGlyph]>>;
+
+/// A shaped glyph of a cached word: offsets from the word's start, font units.
+#[derive(Debug, Clone, Copy)]
+struct WordGlyph {
+    gid: u16,
+    cluster: u32,
+    text_end: u32,
+    advance: i32,
+    dx: i32,
+    dy: i32,
+}
+
+impl Shaper {
+    pub(crate) fn new(fonts: &'static Fonts) -> Self {
+        Shaper {
+            fonts,
+            words: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Shapes one paragraph (no line breaks inside) at `size` points.
+    pub(crate) fn paragraph(
+        &self,
+        text: String,
+        rtl: bool,
+        weight: Weight,
+        size: f64,
+    ) -> ShapedPara {
+        let fonts = self.fonts;
+        let base = if rtl { Level::rtl() } else { Level::ltr() };
+        let levels = if text.is_empty() {
+            Vec::new()
+        } else {
+            ParagraphBidiInfo::new(&text, Some(base)).levels
+        };
+        let faces = assign_faces(fonts, &text, weight);
+
+        // Runs: maximal stretches of one level and one face, never across a bidi control.
+        let mut runs = Vec::new();
+        let mut cur: Option<(usize, u8, FaceId)> = None;
+        for ((i, _), face) in text.char_indices().zip(faces) {
+            let key = face.map(|f| (levels[i].number(), f));
+            match (cur, key) {
+                (Some((_, l, f)), Some((l2, f2))) if l == l2 && f == f2 => {}
+                _ => {
+                    if let Some((start, l, f)) = cur.take() {
+                        runs.push(self.run(&text, start..i, l, f, size));
+                    }
+                    cur = key.map(|(l, f)| (i, l, f));
+                }
+            }
+        }
+        if let Some((start, l, f)) = cur {
+            runs.push(self.run(&text, start..text.len(), l, f, size));
+        }
+        ShapedPara { text, runs }
+    }
+
+    /// A run shaped word by word; glyphs in visual order.
+    fn run(&self, text: &str, range: Range<usize>, level: u8, face: FaceId, size: f64) -> Run {
+        let rtl = level % 2 == 1;
+        let scale = size / self.fonts.face(face).upm;
+        // Words and runs of spaces, in logical order.
+        let mut pieces = Vec::new();
+        let mut start = range.start;
+        for (i, c) in text[range.clone()].char_indices() {
+            let i = range.start + i;
+            if i > start && (c == ' ') != text[..i].ends_with(' ') {
+                pieces.push(start..i);
+                start = i;
+            }
+        }
+        pieces.push(start..range.end);
+        if rtl {
+            pieces.reverse();
+        }
+        let mut glyphs = Vec::with_capacity(range.len());
+        let mut words = self.words.borrow_mut();
+        for piece in pieces {
+            let before = text[..piece.start].chars().next_back().unwrap_or('\0');
+            let after = text[piece.end..].chars().next().unwrap_or('\0');
+            let word = &text[piece.clone()];
+            let cache = words.entry((face, rtl, before, after)).or_default();
+            let shaped = match cache.get(word) {
+                Some(g) => g.clone(),
+                None => {
+                    let g: Rc<[WordGlyph]> =
+                        shape_word(self.fonts, word, face, rtl, before, after).into();
+                    cache.insert(word.into(), g.clone());
+                    g
+                }
+            };
+            let at = piece.start as u32;
+            glyphs.extend(shaped.iter().map(|g| Glyph {
+                gid: g.gid,
+                cluster: at + g.cluster,
+                text_end: at + g.text_end,
+                advance: f64::from(g.advance) * scale,
+                dx: f64::from(g.dx) * scale,
+                dy: f64::from(g.dy) * scale,
+            }));
+        }
+        Run {
+            range,
+            level,
+            face,
+            glyphs,
+        }
+    }
+}
+
+/// Shapes one word (or run of spaces) with one character of context on each side.
+fn shape_word(
     fonts: &Fonts,
-    text: &str,
-    range: Range<usize>,
-    level: u8,
+    word: &str,
     face_id: FaceId,
-    size: f64,
-) -> Run {
-    let rtl = level % 2 == 1;
+    rtl: bool,
+    before: char,
+    after: char,
+) -> Vec<WordGlyph> {
     let face = fonts.face(face_id);
     let plan = fonts.plan(face_id, rtl);
     let (dir, script) = plan_props(face_id.family, rtl);
-
     let mut buf = UnicodeBuffer::new();
-    let mut flags = BufferFlags::REMOVE_DEFAULT_IGNORABLES;
-    if range.start == 0 {
-        flags |= BufferFlags::BEGINNING_OF_TEXT;
-    }
-    if range.end == text.len() {
-        flags |= BufferFlags::END_OF_TEXT;
-    }
-    buf.set_flags(flags);
+    buf.set_flags(BufferFlags::REMOVE_DEFAULT_IGNORABLES);
     buf.set_cluster_level(BufferClusterLevel::MonotoneCharacters);
     buf.set_direction(dir);
     buf.set_script(script);
-    buf.set_pre_context(&text[..range.start]);
-    for (i, c) in text[range.clone()].char_indices() {
-        buf.add(c, (range.start + i) as u32);
+    let mut ctx = [0u8; 4];
+    if before != '\0' {
+        buf.set_pre_context(before.encode_utf8(&mut ctx));
     }
-    buf.set_post_context(&text[range.end..]);
+    for (i, c) in word.char_indices() {
+        buf.add(c, i as u32);
+    }
+    if after != '\0' {
+        buf.set_post_context(after.encode_utf8(&mut ctx));
+    }
     let out = rustybuzz::shape_with_plan(&face.face, &plan, buf);
-
-    let scale = size / face.upm;
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();
     let mut starts: Vec<u32> = infos.iter().map(|g| g.cluster).collect();
@@ -357,11 +444,11 @@ fn shape_run(
     starts.dedup();
     let end_of = |c: u32| -> u32 {
         match starts.binary_search(&c) {
-            Ok(k) => starts.get(k + 1).copied().unwrap_or(range.end as u32),
+            Ok(k) => starts.get(k + 1).copied().unwrap_or(word.len() as u32),
             Err(_) => c,
         }
     };
-    let mut glyphs: Vec<Glyph> = infos
+    let mut glyphs: Vec<WordGlyph> = infos
         .iter()
         .zip(positions)
         .enumerate()
@@ -369,23 +456,18 @@ fn shape_run(
             // Clusters are monotone: when a cluster has several glyphs, only its first
             // glyph carries its text.
             let first = i == 0 || infos[i - 1].cluster != g.cluster;
-            Glyph {
+            WordGlyph {
                 gid: g.glyph_id as u16,
                 cluster: g.cluster,
                 text_end: if first { end_of(g.cluster) } else { g.cluster },
-                advance: f64::from(p.x_advance) * scale,
-                dx: f64::from(p.x_offset) * scale,
-                dy: f64::from(p.y_offset) * scale,
+                advance: p.x_advance,
+                dx: p.x_offset,
+                dy: p.y_offset,
             }
         })
         .collect();
-    give_marks_to_bases(text, &mut glyphs, rtl);
-    Run {
-        range,
-        level,
-        face: face_id,
-        glyphs,
-    }
+    give_marks_to_bases(word, &mut glyphs, rtl);
+    glyphs
 }
 
 /// A combining mark (harakat, shadda, Quranic marks, Latin accents).
@@ -406,7 +488,7 @@ fn is_mark(c: char) -> bool {
 /// one piece of text on the letter's glyph and the mark's glyph carries none. A mark is
 /// drawn a little above or below the line, and text extractors (poppler) read anything
 /// off the baseline as a separate word or line.
-fn give_marks_to_bases(text: &str, glyphs: &mut [Glyph], rtl: bool) {
+fn give_marks_to_bases(text: &str, glyphs: &mut [WordGlyph], rtl: bool) {
     let n = glyphs.len();
     let logical = |k: usize| if rtl { n - 1 - k } else { k };
     let mut carrier: Option<usize> = None;
@@ -495,7 +577,7 @@ mod tests {
     fn runs_split_by_level_and_font_and_skip_isolates() {
         let fonts = Fonts::get().unwrap();
         let (t, rtl) = prepare("بتاريخ 2026-11-23 (صالح)", Dir::Auto, false, Digits::Latin);
-        let p = shape_paragraph(fonts, t, rtl, Weight::Regular, 10.0);
+        let p = Shaper::new(fonts).paragraph(t, rtl, Weight::Regular, 10.0);
         // The isolate characters are in no run; the space after the number follows the
         // number's font.
         assert_eq!(
@@ -518,8 +600,8 @@ mod tests {
     fn arabic_letters_join() {
         let fonts = Fonts::get().unwrap();
         // The same letter (beh) alone and inside a word must get different glyphs.
-        let alone = shape_paragraph(fonts, "ب".into(), true, Weight::Regular, 10.0);
-        let joined = shape_paragraph(fonts, "ببب".into(), true, Weight::Regular, 10.0);
+        let alone = Shaper::new(fonts).paragraph("ب".into(), true, Weight::Regular, 10.0);
+        let joined = Shaper::new(fonts).paragraph("ببب".into(), true, Weight::Regular, 10.0);
         let a = alone.runs[0].glyphs[0].gid;
         let j: Vec<u16> = joined.runs[0].glyphs.iter().map(|g| g.gid).collect();
         assert_eq!(j.len(), 3);
@@ -534,9 +616,22 @@ mod tests {
     }
 
     #[test]
+    fn each_word_is_shaped_once() {
+        let shaper = Shaper::new(Fonts::get().unwrap());
+        let p = shaper.paragraph("سعر سعر سعر سعر".into(), true, Weight::Regular, 10.0);
+        // Seven pieces (four words, three spaces); the words differ only by what is on
+        // either side (text edge or space): three shapings, and one for the spaces.
+        let cached: usize = shaper.words.borrow().values().map(HashMap::len).sum();
+        assert_eq!(cached, 4);
+        let gids: Vec<u16> = p.runs[0].glyphs.iter().map(|g| g.gid).collect();
+        assert_eq!(gids.len(), 4 * 3 + 3);
+        assert_eq!(gids[0..3], gids[4..7], "the same word, the same glyphs");
+    }
+
+    #[test]
     fn marks_travel_with_their_letter() {
         let fonts = Fonts::get().unwrap();
-        let p = shape_paragraph(fonts, "يومًا".into(), true, Weight::Regular, 10.0);
+        let p = Shaper::new(fonts).paragraph("يومًا".into(), true, Weight::Regular, 10.0);
         let texts: Vec<&str> = p.runs[0]
             .glyphs
             .iter()
@@ -556,7 +651,7 @@ mod tests {
         let fonts = Fonts::get().unwrap();
         for text in ["لا إله", "يومًا", "عرض سعر رقم", "Office fi", "(صالح) 15"]
         {
-            let p = shape_paragraph(fonts, text.into(), true, Weight::Regular, 10.0);
+            let p = Shaper::new(fonts).paragraph(text.into(), true, Weight::Regular, 10.0);
             let mut pieces: Vec<(u32, &str)> = p
                 .runs
                 .iter()
