@@ -263,8 +263,13 @@ fn duplicate_checks_agree_with_single_saves() {
                     .into_iter()
                     .map(|m| (m.contact_id, m.reason))
                     .collect();
-            let r = contacts::create_batch(&t.db, a, std::slice::from_ref(&input), DuplicatePolicy::Refuse)
-                .unwrap();
+            let r = contacts::create_batch(
+                &t.db,
+                a,
+                std::slice::from_ref(input),
+                DuplicatePolicy::Refuse,
+            )
+            .unwrap();
             let batch: Vec<(String, DuplicateReason)> = r.rows[0]
                 .duplicates
                 .iter()
@@ -376,7 +381,13 @@ fn batch_writes_what_create_writes() {
         custom: [(model.id.clone(), "هايلكس".to_string())].into(),
     };
     let single = contacts::create(&t.db, a, &full, true).unwrap();
-    let r = contacts::create_batch(&t.db, a, std::slice::from_ref(&full), DuplicatePolicy::Allow).unwrap();
+    let r = contacts::create_batch(
+        &t.db,
+        a,
+        std::slice::from_ref(&full),
+        DuplicatePolicy::Allow,
+    )
+    .unwrap();
     let batched = contacts::get(&t.db, a, r.rows[0].id.as_deref().unwrap()).unwrap();
     let mut same = batched.clone();
     same.id = single.id.clone();

@@ -674,7 +674,11 @@ fn words_with_digits_match_a_phone_or_a_word() {
             .collect()
     };
     assert_eq!(ids("محمد 4567"), std::slice::from_ref(&one.id));
-    assert_eq!(ids("محم ٤٥٦٧"), std::slice::from_ref(&one.id), "Arabic-Indic digits");
+    assert_eq!(
+        ids("محم ٤٥٦٧"),
+        std::slice::from_ref(&one.id),
+        "Arabic-Indic digits"
+    );
     assert_eq!(ids("القح 055123"), std::slice::from_ref(&one.id));
     assert_eq!(
         ids("كامري 2024"),
