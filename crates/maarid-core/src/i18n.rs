@@ -102,6 +102,8 @@ pub fn field_name(key: &str) -> Text {
         "email" => Text::new("البريد الإلكتروني", "Email"),
         "phones" => Text::new("الهواتف", "Phones"),
         "logo" => Text::new("الشعار", "Logo"),
+        "image" => Text::new("الصورة", "Image"),
+        "qr_code" => Text::new("رمز الاستجابة السريعة (QR)", "QR code"),
         "username" => Text::new("اسم المستخدم", "Username"),
         "password" => Text::new("كلمة المرور", "Password"),
         "full_name" => Text::new("الاسم الكامل", "Full name"),

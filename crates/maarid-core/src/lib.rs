@@ -15,6 +15,7 @@ pub mod interactions;
 mod keyed;
 pub mod money;
 pub mod numbering;
+pub mod pdf;
 pub mod search;
 pub mod settings;
 pub mod setup;
