@@ -158,7 +158,6 @@ pub fn field_name(key: &str) -> Text {
         "timestamp" => Text::new("وقت إصدار الفاتورة", "Invoice time"),
         "total_with_vat" => Text::new("الإجمالي شامل ضريبة القيمة المضافة", "Total with VAT"),
         "vat_total" => Text::new("إجمالي ضريبة القيمة المضافة", "VAT total"),
-        "qr_code" => Text::new("رمز الاستجابة السريعة (QR)", "QR code"),
         _ => Text::new("القيمة", "Value"),
     }
 }

@@ -247,7 +247,7 @@ fn search(out: &Out, db_flag: Option<&Path>, a: BenchSearchArgs) -> CliResult {
             insert_batch(&db, &actor, &batch)?;
         }
         done += batch.len();
-        if !reused && done < n && done % 100_000 == 0 {
+        if !reused && done < n && done.is_multiple_of(100_000) {
             out.note(|l| text::seed_progress(l, done as u64, n as u64));
         }
     }
