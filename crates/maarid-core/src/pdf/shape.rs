@@ -616,6 +616,34 @@ mod tests {
     }
 
     #[test]
+    fn font_per_script_with_fallback_for_missing_glyphs() {
+        let fonts = Fonts::get().unwrap();
+        let text = "سعر 15€ (ضريبة ٪١٥) Price © — ١٥، ok";
+        let faces = assign_faces(fonts, text, Weight::Regular);
+        let naskh = fonts.face(FaceId::new(Family::Arabic, Weight::Regular));
+        let sans = fonts.face(FaceId::new(Family::Latin, Weight::Regular));
+        for (c, face) in text.chars().zip(&faces) {
+            let face = face.unwrap();
+            // Arabic script in Naskh, Latin letters and ASCII digits in Noto Sans...
+            if is_arabic_script(c) && naskh.has_glyph(c) {
+                assert_eq!(face.family, Family::Arabic, "{c}");
+            }
+            if c.is_ascii_alphanumeric() {
+                assert_eq!(face.family, Family::Latin, "{c}");
+            }
+            // ...and never a face without the glyph when the other one has it.
+            if naskh.has_glyph(c) || sans.has_glyph(c) {
+                assert!(fonts.face(face).has_glyph(c), "{c} in {face:?}");
+            }
+        }
+        // Naskh has no euro sign or brackets: they come from Noto Sans even among
+        // Arabic letters.
+        let euro = text.chars().position(|c| c == '€').unwrap();
+        assert_eq!(faces[euro].unwrap().family, Family::Latin);
+        assert!(!naskh.has_glyph('€') && !naskh.has_glyph('('));
+    }
+
+    #[test]
     fn each_word_is_shaped_once() {
         let shaper = Shaper::new(Fonts::get().unwrap());
         let p = shaper.paragraph("سعر سعر سعر سعر".into(), true, Weight::Regular, 10.0);
