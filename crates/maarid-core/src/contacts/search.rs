@@ -523,28 +523,6 @@ fn fts_nums_in(
 /// are read to cross them with those contacts.
 const WORDS_TO_CROSS: usize = 300_000;
 
-/// Up to this many matches of words that have no prefix index are read in full.
-const READ_ALL: usize = 5_000;
-
-/// The newest FEW_MATCHES (or fewer: then all) contacts matching `expr`, the FTS
-/// expression of `words`. A word of four letters or more has no prefix index: SQLite
-/// first merges the lists of every word it starts into one, and reading that merged
-/// list backwards (newest first) costs far more than forwards; it rebuilds an array
-/// per step, and after a large import, when the allocator no longer maps big blocks
-/// apart, that was most of a search's time. So such matches are read forwards, in full
-/// when there are fewer than READ_ALL, and the newest kept.
-fn newest_matches(conn: &Connection, words: &[String], expr: &str) -> Result<Vec<i64>> {
-    if words.iter().any(|w| w.chars().count() >= 4) {
-        let mut all = fts_nums_in(conn, "contacts_fts", expr, READ_ALL, "ASC")?;
-        if all.len() < READ_ALL {
-            all.reverse();
-            all.truncate(FEW_MATCHES);
-            return Ok(all);
-        }
-    }
-    fts_nums(conn, "contacts_fts", expr, FEW_MATCHES)
-}
-
 /// As `fts_nums` for phone digits. Seven digits usually match a handful of contacts,
 /// but their trigram lists can be long (a trigram of the country code is in nearly
 /// every number), and FTS5 reads long lists faster forwards: the few matches are read
@@ -702,7 +680,9 @@ fn sorted(
         Mode::Words { words, digits, .. } => {
             let mut found =
                 fts_nums_in(conn, "contacts_fts", &words_expr(words), usize::MAX, "ASC")?;
-            // Read forwards (see `newest_matches`), newest first here.
+            // All of them are read, so forwards: FTS5 reads a list backwards by
+            // rebuilding an array per page, and a word with no prefix index (one of
+            // four letters or more) is merged into a single page as long as the list.
             found.reverse();
             Some(match digit_matches(conn, digits)? {
                 Digits::None => found,
@@ -902,7 +882,7 @@ fn by_relevance(
                     }
                 }
             }
-            let found = newest_matches(conn, words, &all)?;
+            let found = fts_nums(conn, "contacts_fts", &all, FEW_MATCHES)?;
             let row_digits = match &digits {
                 Digits::Each(terms) => digit_conds(terms, "c.num", &mut sql),
                 _ => String::new(),
