@@ -63,13 +63,13 @@ pub(super) fn owners(
 ) -> Result<Vec<Option<String>>> {
     ids.iter()
         .map(|id| {
-            let c = store::get(conn, id)?;
+            let owner = store::owner_of(conn, id)?;
             actor.authorize(
                 DocType::Contact,
                 Action::Write,
-                Target::OwnedBy(c.owner_id.as_deref()),
+                Target::OwnedBy(owner.as_deref()),
             )?;
-            Ok(c.owner_id)
+            Ok(owner)
         })
         .collect()
 }

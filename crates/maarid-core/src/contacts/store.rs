@@ -472,6 +472,14 @@ pub(super) fn num_of(conn: &Connection, id: &str) -> Result<i64> {
     .ok_or_else(|| Error::not_found("contact", id))
 }
 
+/// The owner of a live contact: all a rights check needs (no child rows read).
+pub(super) fn owner_of(conn: &Connection, id: &str) -> Result<Option<String>> {
+    conn.prepare_cached("SELECT owner_id FROM contacts WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found("contact", id))
+}
+
 pub(super) fn get(conn: &Connection, id: &str) -> Result<Contact> {
     let mut c = conn
         .query_row(

@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::access::{Action, Actor, DocType, Target};
+use crate::access::{Action, Actor};
 use crate::db::Db;
 use crate::ids::{new_id, now};
 use crate::keyed::keyed_enum;
@@ -98,24 +98,8 @@ fn get_in(conn: &Connection, id: &str, deleted: bool) -> Result<Interaction> {
     .ok_or_else(|| Error::not_found("interaction", id))
 }
 
-/// The owner of a live contact, for the rights check.
-fn contact_owner(conn: &Connection, contact_id: &str) -> Result<Option<String>> {
-    conn.query_row(
-        "SELECT owner_id FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
-        [contact_id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::not_found("contact", contact_id))
-}
-
 fn authorize(conn: &Connection, actor: &Actor, contact_id: &str) -> Result<()> {
-    let owner = contact_owner(conn, contact_id)?;
-    actor.authorize(
-        DocType::Contact,
-        Action::Write,
-        Target::OwnedBy(owner.as_deref()),
-    )
+    crate::contacts::authorize_on(conn, actor, Action::Write, contact_id)
 }
 
 /// The time in UTC, RFC 3339 with milliseconds (like every stored time).
