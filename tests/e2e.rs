@@ -608,6 +608,23 @@ fn duplicates_on_file(path: &std::path::Path) -> (String, String) {
         },
     )
     .unwrap();
+    // A purchase on the kept contact: its amount is a decimal string end to end.
+    db.write(|tx| {
+        contacts::purchases::record_in(
+            tx,
+            &contacts::PurchaseInput {
+                contact_id: keep.id.clone(),
+                doc_type: "invoice".into(),
+                doc_id: None,
+                doc_number: "INV-2026-00007".into(),
+                description: "تويوتا لاندكروزر 2026".into(),
+                amount: "126500.55".parse().unwrap(),
+                currency: "SAR".into(),
+                purchased_at: "2026-11-01T09:00:00.000Z".into(),
+            },
+        )
+    })
+    .unwrap();
     (keep.id, dup.id)
 }
 
@@ -635,6 +652,8 @@ async fn a_call_is_logged_in_two_clicks_and_duplicates_are_merged_then_unmerged(
         app.wait_for("#main-nav").await;
         app.route(&format!("#/contacts/{keep}")).await;
         app.wait_for("#contact-timeline #log-call").await;
+        let amount = app.text("#contact-purchases td.num").await;
+        assert!(amount.contains("126") && amount.contains("500.55"), "{amount}");
 
         // Two clicks: the call button, then how it went.
         app.click("#log-call").await;

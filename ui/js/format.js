@@ -48,3 +48,16 @@ export function formatDateTime(value) {
     timeStyle: 'short',
   }).format(d);
 }
+
+/**
+ * A money amount from the backend (a decimal string such as "126500.50") with its
+ * currency. The string goes to Intl as it is, so no digit passes through a float.
+ */
+export function formatMoney(amount, currency) {
+  const tag = localeTag();
+  try {
+    return new Intl.NumberFormat(tag, { numberingSystem: digits, style: 'currency', currency }).format(String(amount));
+  } catch {
+    return `${new Intl.NumberFormat(tag, { numberingSystem: digits, minimumFractionDigits: 2 }).format(String(amount))} ${currency || ''}`.trim();
+  }
+}

@@ -4,7 +4,7 @@
 // list of everything that happened, newest first (#timeline-list li[data-source]).
 import { h, localize, setText, timeEl } from '../dom.js';
 import { api } from '../api.js';
-import { formatNumber } from '../format.js';
+import { formatMoney } from '../format.js';
 import { showToast } from '../toast.js';
 import { icon } from './icons.js';
 import { errorBanner } from './error-banner.js';
@@ -17,14 +17,6 @@ const KINDS = ['call', 'visit', 'email', 'message', 'note'];
 const KIND_ICONS = { call: 'phone', visit: 'visit', email: 'mail', message: 'message', note: 'note' };
 const PAGE = 30;
 
-function money(amount, currency) {
-  try {
-    return formatNumber(amount, { style: 'currency', currency });
-  } catch {
-    return `${formatNumber(amount)} ${currency || ''}`.trim();
-  }
-}
-
 function entryTitle(e) {
   if (e.source === 'interaction') {
     const parts = [h('span', { i18n: `card.kind.${e.kind}` })];
@@ -32,7 +24,7 @@ function entryTitle(e) {
     return parts;
   }
   if (e.source === 'purchase') {
-    return [h('span', { i18n: 'card.purchase' }), e.reference ? [' ', h('bdi', { dir: 'ltr' }, e.reference)] : null, ' · ', h('span', { class: 'amount' }, money(e.amount, e.currency))];
+    return [h('span', { i18n: 'card.purchase' }), e.reference ? [' ', h('bdi', { dir: 'ltr' }, e.reference)] : null, ' · ', h('span', { class: 'amount' }, formatMoney(e.amount, e.currency))];
   }
   if (e.source === 'merge') return h('span', { i18n: [e.kind === 'merged' ? 'card.merged_with' : 'card.merge_undone_with', { names: e.body }] });
   return h('span', { i18n: 'card.created_entry' });

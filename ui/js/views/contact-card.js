@@ -4,7 +4,7 @@ import { h, localize, timeEl } from '../dom.js';
 import { api } from '../api.js';
 import { go } from '../session.js';
 import { showToast } from '../toast.js';
-import { formatNumber } from '../format.js';
+import { formatMoney, formatNumber } from '../format.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { confirmDialog } from '../components/dialogs.js';
@@ -76,14 +76,6 @@ function customValue(f, v) {
   // A calendar day, not an instant: noon local time keeps every time zone on that day.
   if (f.field_type === 'date') return timeEl(`${v}T12:00:00`, 'date');
   return h('bdi', { dir: 'auto' }, v);
-}
-
-function money(amount, currency) {
-  try {
-    return formatNumber(amount, { style: 'currency', currency });
-  } catch {
-    return `${formatNumber(amount)} ${currency || ''}`.trim();
-  }
 }
 
 export async function renderContact(view, id) {
@@ -278,7 +270,7 @@ export async function renderContact(view, id) {
               h('td', null, timeEl(p.purchased_at, 'date')),
               h('td', null, h('bdi', { dir: 'ltr' }, p.doc_number || '—')),
               h('td', null, h('bdi', { dir: 'auto' }, p.description)),
-              h('td', { class: 'num' }, money(p.amount, p.currency))))))
+              h('td', { class: 'num' }, formatMoney(p.amount, p.currency))))))
         : h('p', { class: 'muted', i18n: 'card.no_purchases' }),
     );
 
