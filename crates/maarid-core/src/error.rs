@@ -44,6 +44,22 @@ pub enum Error {
     },
     #[error("this merge was already undone")]
     MergeAlreadyUndone,
+    /// A document cannot go from its status to the one asked for (e.g. a rejected
+    /// quotation cannot be accepted; a draft cannot be converted).
+    #[error("{entity} {number}: cannot go from {from} to {to}")]
+    StatusNotAllowed {
+        entity: &'static str,
+        number: String,
+        from: &'static str,
+        to: &'static str,
+    },
+    /// The document can no longer be edited (sent, superseded, cancelled…).
+    #[error("{entity} {number} is read-only in status {status}")]
+    ReadOnly {
+        entity: &'static str,
+        number: String,
+        status: &'static str,
+    },
     #[error("{entity} already exists: {key}")]
     AlreadyExists { entity: &'static str, key: String },
     #[error("the last active System Manager cannot be removed, disabled, locked or demoted")]
@@ -162,6 +178,8 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Invalid { .. } | Error::InvalidCustom { .. } => "invalid_input",
             Error::MergeAlreadyUndone => "merge_already_undone",
+            Error::StatusNotAllowed { .. } => "status_not_allowed",
+            Error::ReadOnly { .. } => "read_only",
             Error::AlreadyExists { .. } => "already_exists",
             Error::LastAdmin => "last_admin",
             Error::BuiltinRole(_) => "builtin_role",
@@ -180,7 +198,9 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid { .. } | Error::InvalidCustom { .. } => 3,
-            Error::MergeAlreadyUndone => 9,
+            Error::MergeAlreadyUndone | Error::StatusNotAllowed { .. } | Error::ReadOnly { .. } => {
+                9
+            }
             Error::NotFound { .. } => 4,
             Error::AlreadyExists { .. } => 5,
             Error::NotPermitted { .. } | Error::NotLoggedIn => 6,
@@ -196,7 +216,7 @@ impl Error {
 
     /// The message a person reads, in both languages.
     pub fn text(&self) -> Text<String> {
-        use crate::i18n::{doc_type_name, field_name};
+        use crate::i18n::{doc_type_name, field_name, status_name};
         let s = |ar: &str, en: &str| Text::new(ar.to_string(), en.to_string());
         match self {
             Error::NotLoggedIn => s("يجب تسجيل الدخول أولًا.", "Please log in first."),
@@ -260,6 +280,43 @@ impl Error {
                 "تم التراجع عن هذا الدمج من قبل.",
                 "This merge was already undone.",
             ),
+            Error::StatusNotAllowed {
+                entity,
+                number,
+                from,
+                to,
+            } => {
+                let d = doc_type_name(entity);
+                let (f, t) = (status_name(from), status_name(to));
+                Text::new(
+                    format!(
+                        "لا يمكن نقل «{}» {number} من حالة «{}» إلى «{}».",
+                        d.ar, f.ar, t.ar
+                    ),
+                    format!(
+                        "{} {number} cannot go from “{}” to “{}”.",
+                        d.en, f.en, t.en
+                    ),
+                )
+            }
+            Error::ReadOnly {
+                entity,
+                number,
+                status,
+            } => {
+                let d = doc_type_name(entity);
+                let st = status_name(status);
+                Text::new(
+                    format!(
+                        "لا يمكن تعديل «{}» {number} وهو في حالة «{}». أنشئ مراجعة أو نسخة بدلًا من ذلك.",
+                        d.ar, st.ar
+                    ),
+                    format!(
+                        "{} {number} cannot be edited in status “{}”. Make a revision or a copy instead.",
+                        d.en, st.en
+                    ),
+                )
+            }
             Error::AlreadyExists { entity, key } => {
                 let d = doc_type_name(entity);
                 Text::new(

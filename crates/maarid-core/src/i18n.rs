@@ -78,6 +78,32 @@ pub fn doc_type_name(key: &str) -> Text {
     }
 }
 
+/// Statuses of inquiries, quotations, delivery notes, invoices and vehicles.
+pub fn status_name(key: &str) -> Text {
+    match key {
+        "open" => Text::new("مفتوح", "Open"),
+        "contacted" => Text::new("تم التواصل", "Contacted"),
+        "replied" => Text::new("تم الرد", "Replied"),
+        "quoted" => Text::new("تم التسعير", "Quoted"),
+        "won" => Text::new("تم البيع", "Won"),
+        "lost" => Text::new("خسارة", "Lost"),
+        "cancelled" => Text::new("ملغى", "Cancelled"),
+        "draft" => Text::new("مسودة", "Draft"),
+        "sent" => Text::new("مُرسل", "Sent"),
+        "accepted" => Text::new("مقبول", "Accepted"),
+        "rejected" => Text::new("مرفوض", "Rejected"),
+        "expired" => Text::new("منتهي الصلاحية", "Expired"),
+        "superseded" => Text::new("مُستبدل بمراجعة", "Superseded"),
+        "issued" => Text::new("صادر", "Issued"),
+        "delivered" => Text::new("تم التسليم", "Delivered"),
+        "paid" => Text::new("مدفوعة", "Paid"),
+        "available" => Text::new("متاح", "Available"),
+        "reserved" => Text::new("محجوز", "Reserved"),
+        "sold" => Text::new("مباع", "Sold"),
+        _ => Text::new("غير معروفة", "Unknown"),
+    }
+}
+
 pub fn action_name(key: &str) -> Text {
     match key {
         "read" => Text::new("القراءة", "read"),
@@ -158,6 +184,35 @@ pub fn field_name(key: &str) -> Text {
         "timestamp" => Text::new("وقت إصدار الفاتورة", "Invoice time"),
         "total_with_vat" => Text::new("الإجمالي شامل ضريبة القيمة المضافة", "Total with VAT"),
         "vat_total" => Text::new("إجمالي ضريبة القيمة المضافة", "VAT total"),
+        "terms" => Text::new("الشروط والأحكام", "Terms and conditions"),
+        "lines" => Text::new("البنود", "Lines"),
+        "description" => Text::new("الوصف", "Description"),
+        "unit" => Text::new("الوحدة", "Unit"),
+        "quantity" => Text::new("الكمية", "Quantity"),
+        "unit_price" => Text::new("سعر الوحدة", "Unit price"),
+        "discount" => Text::new("الخصم", "Discount"),
+        "vat_rate" => Text::new("نسبة ضريبة القيمة المضافة", "VAT rate"),
+        "price" => Text::new("السعر", "Price"),
+        "code" => Text::new("الرمز", "Code"),
+        "category" => Text::new("الفئة", "Category"),
+        "make" => Text::new("الشركة المصنعة", "Make"),
+        "model" => Text::new("الطراز", "Model"),
+        "year" => Text::new("سنة الصنع", "Year"),
+        "trim" => Text::new("الفئة (التجهيز)", "Trim"),
+        "colour" => Text::new("اللون", "Colour"),
+        "vin" => Text::new("رقم الهيكل (VIN)", "VIN / chassis number"),
+        "stock_status" => Text::new("حالة المخزون", "Stock status"),
+        "product" => Text::new("المنتج", "Product"),
+        "channel" => Text::new("قناة الاستفسار", "Channel"),
+        "budget" => Text::new("الميزانية", "Budget"),
+        "follow_up_on" => Text::new("تاريخ المتابعة", "Follow-up date"),
+        "status" => Text::new("الحالة", "Status"),
+        "lost_reason" => Text::new("سبب الخسارة", "Lost reason"),
+        "competitor" => Text::new("المنافس", "Competitor"),
+        "issue_date" => Text::new("تاريخ الإصدار", "Issue date"),
+        "valid_until" => Text::new("صالح حتى", "Valid till"),
+        "contact" => Text::new("العميل", "Customer"),
+        "quote" => Text::new("عرض السعر", "Quotation"),
         _ => Text::new("القيمة", "Value"),
     }
 }

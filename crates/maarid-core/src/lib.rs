@@ -16,6 +16,8 @@ mod keyed;
 pub mod money;
 pub mod numbering;
 pub mod pdf;
+pub mod printing;
+pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod setup;

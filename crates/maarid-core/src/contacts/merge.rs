@@ -18,6 +18,11 @@ use crate::{Error, Result, Rule};
 pub(super) const LINKED: &[(&str, &str)] = &[
     ("interactions", "contact_id"),
     ("contact_purchases", "contact_id"),
+    ("inquiries", "contact_id"),
+    ("quotes", "contact_id"),
+    ("delivery_notes", "contact_id"),
+    ("invoices", "contact_id"),
+    ("sales_events", "contact_id"),
 ];
 
 /// Fields a merge can take from a chosen contact. Custom fields are `custom:<id>`.

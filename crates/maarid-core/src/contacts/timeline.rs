@@ -1,6 +1,7 @@
 //! One timeline of everything that happened with a contact, newest first: logged
-//! interactions, purchases, merges and the contact's creation. Later modules
-//! (inquiries, quotations, letters, tasks, documents) add their rows to `SOURCES`.
+//! interactions, purchases, merges, what happened to the contact's inquiries,
+//! quotations, delivery notes and invoices (`sales_events`), and the contact's creation.
+//! Later modules (letters, tasks, documents) add their rows to `SOURCES`.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -16,13 +17,13 @@ pub struct TimelineQuery {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
-    /// What kind of record: "interaction", "purchase", "merge", "contact".
+    /// What kind of record: "interaction", "purchase", "merge", "sales", "contact".
     pub source: String,
     pub id: String,
     /// UTC, RFC 3339.
     pub at: String,
     /// Interaction kind (call, visit, …), "created", "merged", "merge_undone", or the
-    /// document type of a purchase.
+    /// document type of a purchase or a sales event (inquiry, quotation, …).
     pub kind: String,
     pub direction: Option<String>,
     pub outcome: String,
@@ -34,6 +35,10 @@ pub struct TimelineEntry {
     pub amount: Option<String>,
     pub currency: Option<String>,
     pub reference: Option<String>,
+    /// Sales events: the document's id and its status after the event; the event
+    /// itself (created, status, revised, converted, …) is in `outcome`.
+    pub doc_id: Option<String>,
+    pub status: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -43,18 +48,25 @@ pub struct TimelinePage {
 }
 
 /// Each source selects: source, id, at, kind, direction, outcome, body, actor, amount,
-/// currency, reference — for the contact `?1`. The first names the columns.
+/// currency, reference, doc_id, status — for the contact `?1`. The first names the
+/// columns.
 const SOURCES: &[&str] = &[
     "SELECT 'interaction' AS source, id, occurred_at AS at, kind, direction, outcome, body,
-            created_by AS actor, NULL AS amount, NULL AS currency, NULL AS reference
+            created_by AS actor, NULL AS amount, NULL AS currency, NULL AS reference,
+            doc_id, NULL AS status
        FROM interactions WHERE contact_id = ?1 AND deleted_at IS NULL",
-    "SELECT 'purchase', id, purchased_at, doc_type, NULL, '', description, NULL, amount, currency, doc_number
+    "SELECT 'purchase', id, purchased_at, doc_type, NULL, '', description, NULL, amount, currency,
+            doc_number, doc_id, NULL
        FROM contact_purchases WHERE contact_id = ?1 AND deleted_at IS NULL",
     "SELECT 'merge', id, COALESCE(undone_at, merged_at),
             CASE WHEN undone_at IS NULL THEN 'merged' ELSE 'merge_undone' END,
-            NULL, '', merged_names, COALESCE(undone_by, merged_by), NULL, NULL, NULL
+            NULL, '', merged_names, COALESCE(undone_by, merged_by), NULL, NULL, NULL, NULL, NULL
        FROM contact_merges WHERE survivor_id = ?1",
-    "SELECT 'contact', id, created_at, 'created', NULL, '', '', created_by, NULL, NULL, NULL
+    "SELECT 'sales', id, at, doc_type, NULL, event, detail, actor_id, NULL, NULL, doc_number,
+            doc_id, status
+       FROM sales_events WHERE contact_id = ?1",
+    "SELECT 'contact', id, created_at, 'created', NULL, '', '', created_by, NULL, NULL, NULL,
+            NULL, NULL
        FROM contacts WHERE id = ?1",
 ];
 
@@ -92,7 +104,9 @@ pub(super) fn run(conn: &Connection, contact_id: &str, q: &TimelineQuery) -> Res
                     amount: r.get(8)?,
                     currency: r.get(9)?,
                     reference: r.get(10)?,
-                    by_name: r.get(11)?,
+                    doc_id: r.get(11)?,
+                    status: r.get(12)?,
+                    by_name: r.get(13)?,
                 })
             },
         )?

@@ -5,5 +5,5 @@
 pub mod words;
 pub mod zatca;
 
-pub use words::{amount_in_words, round_to_minor_unit};
+pub use words::{amount_in_words, minor_digits, round_to_minor_unit};
 pub use zatca::ZatcaQr;

@@ -288,6 +288,12 @@ pub fn supported_currencies() -> impl Iterator<Item = &'static str> {
     CURRENCIES.iter().map(|c| c.code)
 }
 
+/// Decimal places of the currency's minor unit: 2 for SAR (halalas), 3 for KWD (fils).
+/// Currencies this module does not know are refused like in [`amount_in_words`].
+pub fn minor_digits(currency_code: &str) -> Result<u32> {
+    Ok(currency(currency_code)?.minor_digits)
+}
+
 /// Rounds to the currency's minor unit, half away from zero (see the module notes),
 /// and checks the range [`amount_in_words`] accepts.
 pub fn round_to_minor_unit(amount: Decimal, currency_code: &str) -> Result<Decimal> {

@@ -40,6 +40,12 @@ pub struct Settings {
     pub digits: Digits,
     pub default_locale: Locale,
     pub max_failed_logins: i64,
+    /// Prices typed into quotations and invoices already include VAT.
+    #[serde(default)]
+    pub prices_include_vat: bool,
+    /// Terms printed on a new quotation unless the user writes others.
+    #[serde(default)]
+    pub quotation_terms: String,
     #[serde(default)]
     pub updated_at: Option<String>,
 }
@@ -55,6 +61,8 @@ impl Default for Settings {
             digits: Digits::Latn,
             default_locale: Locale::Ar,
             max_failed_logins: 5,
+            prices_include_vat: false,
+            quotation_terms: String::new(),
             updated_at: None,
         }
     }
@@ -77,6 +85,9 @@ impl Settings {
         if !(1..=100).contains(&self.max_failed_logins) {
             return Err(Error::invalid("max_failed_logins", Rule::OutOfRange));
         }
+        if self.quotation_terms.chars().count() > 10_000 {
+            return Err(Error::invalid("terms", Rule::TooLong));
+        }
         Ok(())
     }
 }
@@ -87,7 +98,8 @@ pub(crate) fn get_in(conn: &Connection) -> Result<Settings> {
         .query_row(
             "SELECT allow_lead_duplicates_by_email, auto_create_contact_for_lead,
                 close_unanswered_inquiries_days, default_quotation_validity_days,
-                carry_forward_communications, digits, default_locale, max_failed_logins, updated_at
+                carry_forward_communications, digits, default_locale, max_failed_logins, updated_at,
+                prices_include_vat, quotation_terms
              FROM settings WHERE id = 1",
             [],
             |r| {
@@ -107,6 +119,8 @@ pub(crate) fn get_in(conn: &Connection) -> Result<Settings> {
                     default_locale: Locale::parse(&locale).unwrap_or_default(),
                     max_failed_logins: r.get(7)?,
                     updated_at: r.get(8)?,
+                    prices_include_vat: r.get(9)?,
+                    quotation_terms: r.get(10)?,
                 })
             },
         )
@@ -119,8 +133,9 @@ pub(crate) fn put_in(conn: &Connection, s: &Settings) -> Result<Settings> {
     conn.execute(
         "INSERT INTO settings (id, allow_lead_duplicates_by_email, auto_create_contact_for_lead,
             close_unanswered_inquiries_days, default_quotation_validity_days,
-            carry_forward_communications, digits, default_locale, max_failed_logins, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            carry_forward_communications, digits, default_locale, max_failed_logins, updated_at,
+            prices_include_vat, quotation_terms)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET
             allow_lead_duplicates_by_email = excluded.allow_lead_duplicates_by_email,
             auto_create_contact_for_lead = excluded.auto_create_contact_for_lead,
@@ -128,7 +143,9 @@ pub(crate) fn put_in(conn: &Connection, s: &Settings) -> Result<Settings> {
             default_quotation_validity_days = excluded.default_quotation_validity_days,
             carry_forward_communications = excluded.carry_forward_communications,
             digits = excluded.digits, default_locale = excluded.default_locale,
-            max_failed_logins = excluded.max_failed_logins, updated_at = excluded.updated_at",
+            max_failed_logins = excluded.max_failed_logins, updated_at = excluded.updated_at,
+            prices_include_vat = excluded.prices_include_vat,
+            quotation_terms = excluded.quotation_terms",
         params![
             s.allow_lead_duplicates_by_email,
             s.auto_create_contact_for_lead,
@@ -138,7 +155,9 @@ pub(crate) fn put_in(conn: &Connection, s: &Settings) -> Result<Settings> {
             s.digits.key(),
             s.default_locale.as_str(),
             s.max_failed_logins,
-            now()
+            now(),
+            s.prices_include_vat,
+            s.quotation_terms.trim()
         ],
     )?;
     get_in(conn)
