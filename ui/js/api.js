@@ -54,6 +54,13 @@ async function call(name, args) {
   }
 }
 
+/** A query object without empty values (the backend takes absent as "any"). */
+function compact(query) {
+  const q = {};
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q[k] = v;
+  return q;
+}
+
 // One wrapper per command, with the argument names from docs/commands.md.
 export const api = {
   appInfo: () => call('app_info'),
@@ -116,6 +123,26 @@ export const api = {
   interactionsUpdate: (id, input) => call('interactions_update', { id, input }),
   interactionsDelete: (id) => call('interactions_delete', { id }),
   interactionsRestore: (id) => call('interactions_restore', { id }),
+  // Quotations, delivery notes, invoices (docs/commands.md, "Sales documents").
+  productsList: (query = {}) => call('products_list', { query: compact(query) }),
+  quotesList: (query = {}) => call('quotes_list', { query: compact(query) }),
+  quotesGet: (id) => call('quotes_get', { id }),
+  quotesCreate: (input) => call('quotes_create', { input }),
+  quotesFromInquiry: (inquiryId) => call('quotes_from_inquiry', { inquiryId }),
+  quotesPreview: (input) => call('quotes_preview', { input }),
+  quotesUpdate: (id, input) => call('quotes_update', { id, input }),
+  quotesSetStatus: (id, change) => call('quotes_set_status', { id, change }),
+  quotesRevise: (id) => call('quotes_revise', { id }),
+  quotesCopy: (id, contactId = null) => call('quotes_copy', { id, contactId }),
+  quotesConvert: (id, input) => call('quotes_convert', { id, input }),
+  quotesHistory: (id) => call('quotes_history', { id }),
+  quotesCommunications: (id) => call('quotes_communications', { id }),
+  invoicesGet: (id) => call('invoices_get', { id }),
+  invoicesSetStatus: (id, status) => call('invoices_set_status', { id, status }),
+  deliveryNotesGet: (id) => call('delivery_notes_get', { id }),
+  deliveryNotesSetStatus: (id, status) => call('delivery_notes_set_status', { id, status }),
+  // action: open | save | print; lang: ar | en | both → {path, opened}
+  printDocument: (docType, id, lang, action) => call('print_document', { docType, id, lang, action }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

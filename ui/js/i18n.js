@@ -6,12 +6,14 @@ import cardAr from '../i18n/card.ar.js';
 import cardEn from '../i18n/card.en.js';
 import clistAr from '../i18n/clist.ar.js';
 import clistEn from '../i18n/clist.en.js';
+import quoteAr from '../i18n/quote.ar.js';
+import quoteEn from '../i18n/quote.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr, clist: clistAr },
-  en: { ...en, card: cardEn, clist: clistEn },
+  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr },
+  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn },
 };
 let current = 'ar';
 

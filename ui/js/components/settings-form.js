@@ -11,9 +11,11 @@ export const DEFAULT_SETTINGS = {
   digits: 'latn',
   default_locale: 'ar',
   max_failed_logins: 5,
+  prices_include_vat: false,
+  quotation_terms: '',
 };
 
-const BOOLS = ['allow_lead_duplicates_by_email', 'auto_create_contact_for_lead', 'carry_forward_communications'];
+const BOOLS = ['allow_lead_duplicates_by_email', 'auto_create_contact_for_lead', 'carry_forward_communications', 'prices_include_vat'];
 // [name, min, max]
 const INTS = [
   ['close_unanswered_inquiries_days', 0, 3650],
@@ -42,6 +44,13 @@ export function settingsFields() {
       { class: 'grid-2' },
       number('close_unanswered_inquiries_days', 'settings.close_unanswered_inquiries_days', 'settings.close_unanswered_inquiries_days_hint', 0, 3650),
       number('default_quotation_validity_days', 'settings.default_quotation_validity_days', 'settings.default_quotation_validity_days_hint', 1, 3650),
+    ),
+    h('h3', { class: 'section-title', i18n: 'settings.section_sales' }),
+    h(
+      'div',
+      { class: 'stack' },
+      field({ name: 'prices_include_vat', label: 'settings.prices_include_vat', hint: 'settings.prices_include_vat_hint', type: 'checkbox' }),
+      field({ name: 'quotation_terms', label: 'settings.quotation_terms', hint: 'settings.quotation_terms_hint', type: 'textarea', rows: 4, dir: 'auto' }),
     ),
     h('h3', { class: 'section-title', i18n: 'settings.section_display' }),
     h(
@@ -82,6 +91,7 @@ export function settingsFields() {
       for (const [k] of INTS) el(k).value = s[k] ?? '';
       el('digits').value = s.digits === 'arab' ? 'arab' : 'latn';
       el('default_locale').value = s.default_locale === 'en' ? 'en' : 'ar';
+      el('quotation_terms').value = s.quotation_terms || '';
       updatedAt = s.updated_at;
     },
     /** Settings, as docs/commands.md describes them. */
@@ -91,6 +101,7 @@ export function settingsFields() {
       for (const [k] of INTS) out[k] = intValue(el(k));
       out.digits = el('digits').value;
       out.default_locale = el('default_locale').value;
+      out.quotation_terms = el('quotation_terms').value;
       if (updatedAt) out.updated_at = updatedAt;
       return out;
     },
@@ -104,7 +115,7 @@ export function settingsFields() {
       return bad.length ? bad[0][0] : null;
     },
     setDisabled(flag) {
-      root.querySelectorAll('input, select').forEach((c) => { c.disabled = flag; });
+      root.querySelectorAll('input, select, textarea').forEach((c) => { c.disabled = flag; });
     },
   };
   api.fill(DEFAULT_SETTINGS);

@@ -16,13 +16,17 @@ import { renderAudit } from './audit.js';
 import { renderAccount } from './account.js';
 import { renderContacts } from './contacts.js';
 import { renderContact } from './contact-card.js';
+import { renderQuotations } from './quotations.js';
+import { renderQuote } from './quote.js';
+import { renderQuoteEdit } from './quote-edit.js';
+import { renderSalesDoc } from './sales-doc.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
   home: { nav: 'home', render: renderHome },
   contacts: { nav: 'contacts', render: renderContacts },
   inquiries: { nav: 'inquiries', render: notBuilt('inquiries') },
-  quotations: { nav: 'quotations', render: notBuilt('quotations') },
+  quotations: { nav: 'quotations', render: renderQuotations },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
   tasks: { nav: 'tasks', render: notBuilt('tasks') },
@@ -37,15 +41,24 @@ const ROUTES = {
   account: { nav: null, render: renderAccount },
 };
 
-// Routes with a record id in them: [pattern, nav, view name, render(view, id)].
-const RECORD_ROUTES = [[/^contacts\/([^/]+)$/, 'contacts', 'contact', renderContact]];
+// Routes with a record id in them: [pattern, nav, view name, render(view, id, match)].
+// A query after `?` (e.g. quotations/new?inquiry=…) is passed as URLSearchParams.
+const params = (m) => new URLSearchParams(m.at(-1) || '');
+const RECORD_ROUTES = [
+  [/^contacts\/([^/?]+)$/, 'contacts', 'contact', renderContact],
+  [/^quotations\/new(?:\?(.*))?$/, 'quotations', 'quote-new', (v, _id, m) => renderQuoteEdit(v, null, params(m))],
+  [/^quotations\/([^/?]+)\/edit$/, 'quotations', 'quote-edit', (v, id) => renderQuoteEdit(v, id, new URLSearchParams())],
+  [/^quotations\/([^/?]+)$/, 'quotations', 'quote', renderQuote],
+  [/^invoices\/([^/?]+)$/, 'quotations', 'invoice', (v, id) => renderSalesDoc(v, 'invoice', id)],
+  [/^delivery-notes\/([^/?]+)$/, 'quotations', 'delivery-note', (v, id) => renderSalesDoc(v, 'delivery_note', id)],
+];
 
 /** {nav, view, render(view)} for a path, or null. `view` names the page (data-view). */
 function resolve(path) {
   if (Object.hasOwn(ROUTES, path)) return { view: path.replace('/', '-'), ...ROUTES[path] };
   for (const [pattern, nav, view, render] of RECORD_ROUTES) {
     const m = pattern.exec(path);
-    if (m) return { nav, view, render: (v) => render(v, m[1]) };
+    if (m) return { nav, view, render: (v) => render(v, m[1], m) };
   }
   return null;
 }
