@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod catalog;
 pub mod company;
 pub mod contacts;
 pub mod db;
