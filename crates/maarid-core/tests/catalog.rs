@@ -55,7 +55,11 @@ fn camry() -> ProductInput {
 #[track_caller]
 fn invalid<T: std::fmt::Debug>(r: maarid_core::Result<T>, field: &str, rule: Rule) {
     match r {
-        Err(Error::Invalid { field: f, rule: got, .. }) => {
+        Err(Error::Invalid {
+            field: f,
+            rule: got,
+            ..
+        }) => {
             assert_eq!((f, got), (field, rule))
         }
         other => panic!("expected invalid {field}: {other:?}"),
@@ -84,7 +88,10 @@ fn a_vehicle_is_saved_tidied_with_the_company_vat_and_available() {
     let a = &admin.actor;
     let p = catalog::create(&t.db, a, &camry()).unwrap();
     assert_eq!(p.kind, ProductKind::Vehicle);
-    assert_eq!(p.vin, "JTDBR32E720123456", "upper case, no spaces or dashes");
+    assert_eq!(
+        p.vin, "JTDBR32E720123456",
+        "upper case, no spaces or dashes"
+    );
     assert_eq!(p.vat_rate, dec("15"), "the company's default rate");
     assert_eq!(p.price, dec("125000.5"));
     assert_eq!(p.stock_status, Some(StockStatus::Available));
@@ -92,7 +99,10 @@ fn a_vehicle_is_saved_tidied_with_the_company_vat_and_available() {
     assert_eq!(catalog::get(&t.db, a, &p.id).unwrap(), p);
     // Stored as text, never floating point.
     assert_eq!(
-        common::count(&t.db, "SELECT COUNT(*) FROM products WHERE price = '125000.5' AND vat_rate = '15'"),
+        common::count(
+            &t.db,
+            "SELECT COUNT(*) FROM products WHERE price = '125000.5' AND vat_rate = '15'"
+        ),
         1
     );
 
@@ -120,8 +130,14 @@ fn update_delete_and_restore_are_audited() {
     assert_eq!(after.created_at, p.created_at);
 
     catalog::delete(&t.db, a, &p.id).unwrap();
-    assert!(matches!(catalog::get(&t.db, a, &p.id), Err(Error::NotFound { .. })));
-    assert!(find(&t.db, a, "كامري").is_empty(), "deleted items leave lists");
+    assert!(matches!(
+        catalog::get(&t.db, a, &p.id),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(
+        find(&t.db, a, "كامري").is_empty(),
+        "deleted items leave lists"
+    );
     let back = catalog::restore(&t.db, a, &p.id).unwrap();
     assert_eq!(back.price, dec("119999.99"));
     assert_eq!(find(&t.db, a, "كامري"), ["TY-CAM-2026"]);
@@ -136,7 +152,10 @@ fn update_delete_and_restore_are_audited() {
         assert_eq!(
             common::count(
                 &t.db,
-                &format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND entity_id = '{}'", p.id)
+                &format!(
+                    "SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND entity_id = '{}'",
+                    p.id
+                )
             ),
             1,
             "{action}"
@@ -203,17 +222,49 @@ fn refused_input_names_the_field_and_saves_nothing() {
             Rule::Required,
         ),
         (Box::new(|p| p.price = dec("-1")), "price", Rule::OutOfRange),
-        (Box::new(|p| p.price = dec("10.1234")), "price", Rule::BadFormat),
-        (Box::new(|p| p.vat_rate = Some(dec("101"))), "vat_rate", Rule::OutOfRange),
+        (
+            Box::new(|p| p.price = dec("10.1234")),
+            "price",
+            Rule::BadFormat,
+        ),
+        (
+            Box::new(|p| p.vat_rate = Some(dec("101"))),
+            "vat_rate",
+            Rule::OutOfRange,
+        ),
         (Box::new(|p| p.year = Some(1899)), "year", Rule::OutOfRange),
-        (Box::new(move |p| p.year = Some(next_year + 2)), "year", Rule::OutOfRange),
+        (
+            Box::new(move |p| p.year = Some(next_year + 2)),
+            "year",
+            Rule::OutOfRange,
+        ),
         (Box::new(|p| p.vin = "AB12".into()), "vin", Rule::TooShort),
         (Box::new(|p| p.vin = "A".repeat(21)), "vin", Rule::TooLong),
-        (Box::new(|p| p.vin = "JTDBR32E72O123456".into()), "vin", Rule::BadFormat),
-        (Box::new(|p| p.vin = "JTDBR32E72Q123456".into()), "vin", Rule::BadFormat),
-        (Box::new(|p| p.vin = "JTD/BR32".into()), "vin", Rule::BadFormat),
-        (Box::new(|p| p.image_data_url = Some("data:image/gif;base64,R0lGOD".into())), "image", Rule::BadFormat),
-        (Box::new(|p| p.image_data_url = Some("data:image/png;base64,aGVsbG8=".into())), "image", Rule::BadFormat),
+        (
+            Box::new(|p| p.vin = "JTDBR32E72O123456".into()),
+            "vin",
+            Rule::BadFormat,
+        ),
+        (
+            Box::new(|p| p.vin = "JTDBR32E72Q123456".into()),
+            "vin",
+            Rule::BadFormat,
+        ),
+        (
+            Box::new(|p| p.vin = "JTD/BR32".into()),
+            "vin",
+            Rule::BadFormat,
+        ),
+        (
+            Box::new(|p| p.image_data_url = Some("data:image/gif;base64,R0lGOD".into())),
+            "image",
+            Rule::BadFormat,
+        ),
+        (
+            Box::new(|p| p.image_data_url = Some("data:image/png;base64,aGVsbG8=".into())),
+            "image",
+            Rule::BadFormat,
+        ),
     ];
     for (change, field, rule) in cases {
         let mut input = camry();
@@ -237,14 +288,28 @@ fn refused_input_names_the_field_and_saves_nothing() {
 
     // Vehicle details belong to vehicles only.
     for (field, change) in [
-        ("make", Box::new(|p: &mut ProductInput| p.make = "تويوتا".into()) as Box<dyn Fn(&mut ProductInput)>),
+        (
+            "make",
+            Box::new(|p: &mut ProductInput| p.make = "تويوتا".into())
+                as Box<dyn Fn(&mut ProductInput)>,
+        ),
         ("year", Box::new(|p: &mut ProductInput| p.year = Some(2020))),
-        ("vin", Box::new(|p: &mut ProductInput| p.vin = "ABC12345".into())),
-        ("stock_status", Box::new(|p: &mut ProductInput| p.stock_status = Some(StockStatus::Sold))),
+        (
+            "vin",
+            Box::new(|p: &mut ProductInput| p.vin = "ABC12345".into()),
+        ),
+        (
+            "stock_status",
+            Box::new(|p: &mut ProductInput| p.stock_status = Some(StockStatus::Sold)),
+        ),
     ] {
         let mut input = item(ProductKind::Product, "P-1", "زيت محرك");
         change(&mut input);
-        invalid(catalog::create(&t.db, a, &input), field, Rule::NotApplicable);
+        invalid(
+            catalog::create(&t.db, a, &input),
+            field,
+            Rule::NotApplicable,
+        );
     }
     let oil = catalog::create(&t.db, a, &item(ProductKind::Product, "P-1", "زيت محرك")).unwrap();
     invalid(
@@ -279,7 +344,14 @@ fn images_are_kept_replaced_and_removed() {
     assert_eq!(catalog::image(&t.db, a, &p.id).unwrap(), None);
 }
 
-fn product(db: &maarid_core::Db, a: &Actor, kind: ProductKind, code: &str, name: &str, category: &str) -> Product {
+fn product(
+    db: &maarid_core::Db,
+    a: &Actor,
+    kind: ProductKind,
+    code: &str,
+    name: &str,
+    category: &str,
+) -> Product {
     let mut i = item(kind, code, name);
     i.category = category.into();
     catalog::create(db, a, &i).unwrap()
@@ -301,23 +373,37 @@ fn search_is_arabic_aware() {
     hilux.colour = "رمادي".into();
     let h = catalog::create(&t.db, a, &hilux).unwrap();
     assert_eq!(h.code, "TY-HLX-2025", "digits stored as ASCII");
-    product(&t.db, a, ProductKind::Product, "MAT-01", "دواسات أرضية مطاطية", "إكسسوارات");
-    product(&t.db, a, ProductKind::Service, "SRV-PPF", "تظليل وحماية الطلاء", "خدمات");
+    product(
+        &t.db,
+        a,
+        ProductKind::Product,
+        "MAT-01",
+        "دواسات أرضية مطاطية",
+        "إكسسوارات",
+    );
+    product(
+        &t.db,
+        a,
+        ProductKind::Service,
+        "SRV-PPF",
+        "تظليل وحماية الطلاء",
+        "خدمات",
+    );
 
     let cases: &[(&str, &[&str])] = &[
         ("تويوتا كامري", &["TY-CAM-2026"]),
-        ("كامرى", &["TY-CAM-2026"]),           // alef maqsura for ya
+        ("كامرى", &["TY-CAM-2026"]), // alef maqsura for ya
         ("تويوتا", &["TY-CAM-2026", "TY-HLX-2025"]),
-        ("٢٠٢٦", &["TY-CAM-2026"]),            // Arabic-Indic digits: year and code
+        ("٢٠٢٦", &["TY-CAM-2026"]), // Arabic-Indic digits: year and code
         ("٢٠٢٥", &["TY-HLX-2025"]),
         ("hilux", &["TY-HLX-2025"]),
         ("TY-HLX", &["TY-HLX-2025"]),
-        ("123987", &["TY-HLX-2025"]),          // the last digits of a VIN
+        ("123987", &["TY-HLX-2025"]), // the last digits of a VIN
         ("jtdbr", &["TY-CAM-2026"]),
-        ("لؤلؤي", &["TY-CAM-2026"]),           // hamza seats
+        ("لؤلؤي", &["TY-CAM-2026"]), // hamza seats
         ("لولوي", &["TY-CAM-2026"]),
-        ("دواسات ارضيه", &["MAT-01"]),        // أ/ا and ة/ه
-        ("اكسسوارات", &["MAT-01"]),           // category
+        ("دواسات ارضيه", &["MAT-01"]), // أ/ا and ة/ه
+        ("اكسسوارات", &["MAT-01"]),    // category
         ("تظليل", &["SRV-PPF"]),
         ("مرسيدس", &[]),
     ];
@@ -429,7 +515,16 @@ fn a_role_without_the_create_right_is_refused() {
     assert_eq!(catalog::get(&t.db, &sara, &p.id).unwrap().id, p.id);
     // …but may not change it.
     let refused = |r: maarid_core::Result<()>| {
-        assert!(matches!(r, Err(Error::NotPermitted { doc_type: "product", .. })), "{r:?}")
+        assert!(
+            matches!(
+                r,
+                Err(Error::NotPermitted {
+                    doc_type: "product",
+                    ..
+                })
+            ),
+            "{r:?}"
+        )
     };
     refused(catalog::create(&t.db, &sara, &item(ProductKind::Product, "X", "س")).map(|_| ()));
     refused(catalog::update(&t.db, &sara, &p.id, &camry()).map(|_| ()));

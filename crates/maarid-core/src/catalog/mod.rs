@@ -123,12 +123,7 @@ pub fn restore(db: &Db, actor: &Actor, id: &str) -> Result<Product> {
 }
 
 /// Marks a vehicle available, reserved or sold. Other kinds have no stock status.
-pub fn set_stock_status(
-    db: &Db,
-    actor: &Actor,
-    id: &str,
-    status: StockStatus,
-) -> Result<Product> {
+pub fn set_stock_status(db: &Db, actor: &Actor, id: &str, status: StockStatus) -> Result<Product> {
     authorize(actor, Action::Write)?;
     db.write(|tx| {
         let before = get_in(tx, id, false)?;

@@ -54,7 +54,12 @@ pub(super) fn run(conn: &Connection, q: &ProductQuery) -> Result<ProductPage> {
         let a = arg(Value::Text(k.key().into()));
         cond.push(format!("kind = {a}"));
     }
-    if let Some(c) = q.category.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    if let Some(c) = q
+        .category
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         let a = arg(Value::Text(c.into()));
         cond.push(format!("category = {a} COLLATE NOCASE"));
     }

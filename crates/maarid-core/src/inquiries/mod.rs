@@ -525,12 +525,7 @@ pub fn approve(db: &Db, actor: &Actor, id: &str) -> Result<InquiryDetail> {
 /// Logs a follow-up (an interaction about the inquiry, on the contact's timeline),
 /// moves an open inquiry to contacted (outgoing) or an open or contacted one to
 /// replied (incoming), and sets the next follow-up date.
-pub fn follow_up(
-    db: &Db,
-    actor: &Actor,
-    id: &str,
-    input: &FollowUpInput,
-) -> Result<InquiryDetail> {
+pub fn follow_up(db: &Db, actor: &Actor, id: &str, input: &FollowUpInput) -> Result<InquiryDetail> {
     db.write(|tx| {
         let before = get_in(tx, id)?;
         authorize_on(actor, Action::Write, &before)?;

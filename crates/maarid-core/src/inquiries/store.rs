@@ -146,10 +146,7 @@ const SELECT: &str = "SELECT i.id, i.number, i.contact_id,
     LEFT JOIN users o ON o.id = i.owner_id
     LEFT JOIN users a ON a.id = i.approved_by";
 
-pub(super) fn decimal_opt(
-    r: &rusqlite::Row,
-    i: usize,
-) -> rusqlite::Result<Option<Decimal>> {
+pub(super) fn decimal_opt(r: &rusqlite::Row, i: usize) -> rusqlite::Result<Option<Decimal>> {
     let s: Option<String> = r.get(i)?;
     s.map(|s| {
         s.parse().map_err(|e| {
@@ -222,7 +219,9 @@ fn items_of(conn: &Connection, id: &str) -> Result<Vec<InquiryItem>> {
 /// A live inquiry with its items.
 pub(crate) fn get_in(conn: &Connection, id: &str) -> Result<Inquiry> {
     let mut inq = conn
-        .prepare_cached(&format!("{SELECT} WHERE i.id = ?1 AND i.deleted_at IS NULL"))?
+        .prepare_cached(&format!(
+            "{SELECT} WHERE i.id = ?1 AND i.deleted_at IS NULL"
+        ))?
         .query_row([id], row)
         .optional()?
         .ok_or_else(|| Error::not_found("inquiry", id))?;

@@ -168,7 +168,11 @@ pub(crate) fn insert_in(
     let c = clean(input)?;
     let id = new_id();
     let at = now();
-    let doc_id = input.doc_id.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let doc_id = input
+        .doc_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
     tx.execute(
         &format!("INSERT INTO interactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)"),
         params![
@@ -177,7 +181,15 @@ pub(crate) fn insert_in(
         ],
     )?;
     let saved = get_in(tx, &id, false)?;
-    audit::record::<(), _>(tx, actor, "interaction.create", "interaction", Some(&id), None, Some(&saved))?;
+    audit::record::<(), _>(
+        tx,
+        actor,
+        "interaction.create",
+        "interaction",
+        Some(&id),
+        None,
+        Some(&saved),
+    )?;
     Ok(saved)
 }
 
@@ -187,7 +199,9 @@ pub(crate) fn for_doc(conn: &Connection, doc_id: &str) -> Result<Vec<Interaction
         "SELECT {COLUMNS} FROM interactions WHERE doc_id = ?1 AND deleted_at IS NULL
          ORDER BY occurred_at DESC, id DESC"
     ))?;
-    let out = stmt.query_map([doc_id], row)?.collect::<rusqlite::Result<_>>()?;
+    let out = stmt
+        .query_map([doc_id], row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(out)
 }
 
