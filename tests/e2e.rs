@@ -605,6 +605,7 @@ fn duplicates_on_file(path: &std::path::Path) -> (String, String) {
             outcome: "interested".into(),
             body: "سأل عن لاندكروزر ٢٠٢٦".into(),
             occurred_at: None,
+            doc_id: None,
         },
     )
     .unwrap();

@@ -101,6 +101,8 @@ pub enum Rule {
     OutOfRange,
     BadFormat,
     UnknownValue,
+    /// The field does not apply to this kind of record (e.g. a VIN on a service).
+    NotApplicable,
 }
 
 impl std::fmt::Display for Rule {
@@ -126,6 +128,10 @@ impl Rule {
             Rule::OutOfRange => Text::new("خارج النطاق المسموح", "is out of range"),
             Rule::BadFormat => Text::new("بصيغة غير صحيحة", "has a wrong format"),
             Rule::UnknownValue => Text::new("قيمة غير معروفة", "is not a known value"),
+            Rule::NotApplicable => Text::new(
+                "لا ينطبق على هذا النوع",
+                "does not apply to this kind of record",
+            ),
         })
     }
 }

@@ -213,6 +213,9 @@ pub fn field_name(key: &str) -> Text {
         "valid_until" => Text::new("صالح حتى", "Valid till"),
         "contact" => Text::new("العميل", "Customer"),
         "quote" => Text::new("عرض السعر", "Quotation"),
+        "inquiry" => Text::new("الاستفسار", "Inquiry"),
+        "items" => Text::new("الأصناف المطلوبة", "Items of interest"),
+        "image_data_url" => Text::new("الصورة", "Image"),
         _ => Text::new("القيمة", "Value"),
     }
 }

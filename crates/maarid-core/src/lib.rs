@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod catalog;
 pub mod company;
 pub mod contacts;
 pub mod db;
@@ -11,6 +12,7 @@ mod error;
 pub mod fields;
 pub mod i18n;
 pub mod ids;
+pub mod inquiries;
 pub mod interactions;
 mod keyed;
 pub mod money;

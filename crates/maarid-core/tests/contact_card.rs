@@ -202,6 +202,7 @@ fn the_timeline_lists_interactions_newest_first_in_pages() {
                 outcome: outcome.into(),
                 body: String::new(),
                 occurred_at: Some(at.into()),
+                doc_id: None,
             },
         )
         .unwrap()
@@ -234,6 +235,7 @@ fn the_timeline_lists_interactions_newest_first_in_pages() {
             outcome: "bought".into(),
             body: String::new(),
             occurred_at: None,
+            doc_id: None,
         },
     )
     .unwrap_err();

@@ -39,6 +39,7 @@ fn call(
             outcome: "answered".into(),
             body: body.into(),
             occurred_at: None,
+            doc_id: None,
         },
     )
     .unwrap()

@@ -66,6 +66,7 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: ContactsCommand) -> CliResult
                     outcome: a.outcome,
                     body: a.text,
                     occurred_at: a.at,
+                    doc_id: None,
                 },
             )?;
             out.done(&i, |l| text::interaction_logged(l, &i))

@@ -47,6 +47,10 @@ pub struct InteractionInput {
     /// RFC 3339; now when empty. Stored in UTC.
     #[serde(default)]
     pub occurred_at: Option<String>,
+    /// The document (e.g. an inquiry) the interaction is about, if any. Set when it is
+    /// logged and never changed by an edit.
+    #[serde(default)]
+    pub doc_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,12 +65,15 @@ pub struct Interaction {
     pub created_by: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// The document it is about (an inquiry, a quotation…), if any.
+    #[serde(default)]
+    pub doc_id: Option<String>,
 }
 
-const COLUMNS: &str =
-    "id, contact_id, kind, direction, outcome, body, occurred_at, created_by, created_at, updated_at";
+pub(crate) const COLUMNS: &str =
+    "id, contact_id, kind, direction, outcome, body, occurred_at, created_by, created_at, updated_at, doc_id";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Interaction> {
+pub(crate) fn row(r: &rusqlite::Row) -> rusqlite::Result<Interaction> {
     let kind: String = r.get(2)?;
     let direction: Option<String> = r.get(3)?;
     Ok(Interaction {
@@ -80,6 +87,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Interaction> {
         created_by: r.get(7)?,
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
+        doc_id: r.get(10)?,
     })
 }
 
@@ -146,20 +154,55 @@ fn clean(input: &InteractionInput) -> Result<Clean> {
 pub fn log(db: &Db, actor: &Actor, input: &InteractionInput) -> Result<Interaction> {
     db.write(|tx| {
         authorize(tx, actor, &input.contact_id)?;
-        let c = clean(input)?;
-        let id = new_id();
-        let at = now();
-        tx.execute(
-            &format!("INSERT INTO interactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"),
-            params![
-                id, input.contact_id, input.kind.key(), c.direction.map(Direction::key),
-                c.outcome, c.body, c.occurred_at, actor.user_id, at
-            ],
-        )?;
-        let saved = get_in(tx, &id, false)?;
-        audit::record::<(), _>(tx, actor, "interaction.create", "interaction", Some(&id), None, Some(&saved))?;
-        Ok(saved)
+        insert_in(tx, actor, input)
     })
+}
+
+/// Saves an interaction inside the caller's transaction, without a rights check (the
+/// caller checked its own, e.g. the write right on the inquiry it is about).
+pub(crate) fn insert_in(
+    tx: &Connection,
+    actor: &Actor,
+    input: &InteractionInput,
+) -> Result<Interaction> {
+    let c = clean(input)?;
+    let id = new_id();
+    let at = now();
+    let doc_id = input
+        .doc_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    tx.execute(
+        &format!("INSERT INTO interactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)"),
+        params![
+            id, input.contact_id, input.kind.key(), c.direction.map(Direction::key),
+            c.outcome, c.body, c.occurred_at, actor.user_id, at, doc_id
+        ],
+    )?;
+    let saved = get_in(tx, &id, false)?;
+    audit::record::<(), _>(
+        tx,
+        actor,
+        "interaction.create",
+        "interaction",
+        Some(&id),
+        None,
+        Some(&saved),
+    )?;
+    Ok(saved)
+}
+
+/// The live interactions about a document, newest first.
+pub(crate) fn for_doc(conn: &Connection, doc_id: &str) -> Result<Vec<Interaction>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM interactions WHERE doc_id = ?1 AND deleted_at IS NULL
+         ORDER BY occurred_at DESC, id DESC"
+    ))?;
+    let out = stmt
+        .query_map([doc_id], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(out)
 }
 
 /// Changes what was logged (not the contact it belongs to).
