@@ -95,7 +95,9 @@ fn create_in(tx: &Connection, actor: &Actor, input: &QuoteInput) -> Result<Quote
         }
     }
     let id = new_id();
-    let number = numbering::take_next(tx, "quotation", c.issue_date)?;
+    // Numbered by today's date, not the (possibly back-dated) issue date: a series
+    // that restarts yearly would otherwise restart for an old date and repeat numbers.
+    let number = numbering::take_next(tx, "quotation", store::today())?;
     let carry = settings::get_in(tx)?.carry_forward_communications;
     store::insert(
         tx,
@@ -523,7 +525,7 @@ pub fn copy(db: &Db, actor: &Actor, id: &str, contact_id: Option<String>) -> Res
         c.inquiry_id = None;
         contacts::authorize_on(tx, actor, Action::Read, &c.contact_id)?;
         let new = new_id();
-        let number = numbering::take_next(tx, "quotation", c.issue_date)?;
+        let number = numbering::take_next(tx, "quotation", store::today())?;
         let carry = settings::get_in(tx)?.carry_forward_communications;
         store::insert(
             tx,
