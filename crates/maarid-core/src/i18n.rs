@@ -100,6 +100,11 @@ pub fn status_name(key: &str) -> Text {
         "available" => Text::new("متاح", "Available"),
         "reserved" => Text::new("محجوز", "Reserved"),
         "sold" => Text::new("مباع", "Sold"),
+        "not_approved" => Text::new("غير معتمد", "Not approved"),
+        "converted" => Text::new(
+            "محوّل إلى سند تسليم أو فاتورة",
+            "Converted to a delivery note or invoice",
+        ),
         _ => Text::new("غير معروفة", "Unknown"),
     }
 }
@@ -216,6 +221,11 @@ pub fn field_name(key: &str) -> Text {
         "inquiry" => Text::new("الاستفسار", "Inquiry"),
         "items" => Text::new("الأصناف المطلوبة", "Items of interest"),
         "image_data_url" => Text::new("الصورة", "Image"),
+        "documents" => Text::new(
+            "المستندات المطلوبة (سند تسليم أو فاتورة)",
+            "Documents to make (delivery note or invoice)",
+        ),
+        "delivery_address" => Text::new("عنوان التسليم", "Delivery address"),
         _ => Text::new("القيمة", "Value"),
     }
 }
