@@ -145,6 +145,7 @@ fn main() {
             commands::interactions::interactions_update,
             commands::interactions::interactions_delete,
             commands::interactions::interactions_restore,
+            commands::print::print_document,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

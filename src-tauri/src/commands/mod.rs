@@ -9,6 +9,7 @@ pub mod company;
 pub mod contacts;
 pub mod fields;
 pub mod interactions;
+pub mod print;
 
 use maarid_core::ErrorPayload;
 

@@ -4,6 +4,7 @@
 
 pub mod events;
 pub mod lines;
+pub mod print;
 pub mod print_model;
 
 pub use lines::{compute, DiscountKind, Line, LineInput, Totals, VatBreakdown};
