@@ -9,6 +9,8 @@ pub mod company;
 pub mod contacts;
 pub mod fields;
 pub mod interactions;
+pub mod invoicing;
+pub mod quotes;
 
 use maarid_core::ErrorPayload;
 
