@@ -74,6 +74,9 @@ fn main() {
         let _ = maarid_core::contacts::phone::normalize_phone("0500000000", "SA");
     });
 
+    // Quotations whose valid-till date has passed become expired: now, and daily.
+    commands::quotes::start_expiry_tick(db.clone());
+
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second launch brings the running window forward instead.
@@ -146,6 +149,24 @@ fn main() {
             commands::interactions::interactions_delete,
             commands::interactions::interactions_restore,
             commands::print::print_document,
+            commands::quotes::quotes_list,
+            commands::quotes::quotes_get,
+            commands::quotes::quotes_create,
+            commands::quotes::quotes_from_inquiry,
+            commands::quotes::quotes_preview,
+            commands::quotes::quotes_update,
+            commands::quotes::quotes_set_status,
+            commands::quotes::quotes_revise,
+            commands::quotes::quotes_copy,
+            commands::quotes::quotes_convert,
+            commands::quotes::quotes_history,
+            commands::quotes::quotes_communications,
+            commands::invoicing::invoices_list,
+            commands::invoicing::invoices_get,
+            commands::invoicing::invoices_set_status,
+            commands::invoicing::delivery_notes_list,
+            commands::invoicing::delivery_notes_get,
+            commands::invoicing::delivery_notes_set_status,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

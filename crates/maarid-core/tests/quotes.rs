@@ -117,6 +117,35 @@ fn totals_are_computed_through_create_and_stored_as_printed() {
 }
 
 #[test]
+fn preview_needs_no_contact_or_description_and_writes_nothing() {
+    let (t, admin) = common::ready_db();
+    let a = &admin.actor;
+    let inp: QuoteInput = serde_json::from_value(serde_json::json!({
+        "lines": [
+            {"description": "", "quantity": "2", "unit_price": "100", "vat_rate": "15"},
+            {"description": "x", "quantity": "1", "unit_price": "50", "discount_kind": "amount", "discount": "5"}
+        ]
+    }))
+    .unwrap();
+    let p = quotes::preview(&t.db, a, &inp).unwrap();
+    assert_eq!(p.lines[0].description, "");
+    assert_eq!(p.lines[0].total, d("230"));
+    assert_eq!(p.totals.total, d("275"));
+    let e = quotes::preview(&t.db, a, &input("", vec![line("x", "0", "1", "0")])).unwrap_err();
+    assert_eq!(e.to_payload().field, Some("quantity"));
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM quotes"), 0);
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM sales_events"), 0);
+    // Saving still needs both.
+    assert_eq!(
+        quotes::create(&t.db, a, &inp)
+            .unwrap_err()
+            .to_payload()
+            .field,
+        Some("contact")
+    );
+}
+
+#[test]
 fn a_new_quotation_takes_its_defaults_from_the_settings() {
     let (t, admin) = common::ready_db();
     let a = &admin.actor;

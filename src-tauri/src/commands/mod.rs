@@ -10,6 +10,8 @@ pub mod contacts;
 pub mod fields;
 pub mod interactions;
 pub mod print;
+pub mod invoicing;
+pub mod quotes;
 
 use maarid_core::ErrorPayload;
 

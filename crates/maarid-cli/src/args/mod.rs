@@ -10,12 +10,17 @@ use maarid_core::contacts::{
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
-const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, sample data, \
-backups, restores and database updates";
+mod invoicing;
+mod quotes;
+pub use invoicing::*;
+pub use quotes::*;
+
+const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, quotations, \
+invoices, sample data, backups, restores and database updates";
 
 const LONG_ABOUT: &str = "\
-Maarid (معارض) command line: first-run setup, users, contacts, sample data, backups,
-restores and database updates.
+Maarid (معارض) command line: first-run setup, users, contacts, quotations, delivery notes
+and invoices, sample data, backups, restores and database updates.
 
 It works directly on the Maarid database file, without the desktop app, and acts as the
 local administrator (anyone who can open the database file can already change it).
@@ -34,6 +39,7 @@ Examples:
   maarid-cli users list --lang en
   maarid-cli contacts add --name-ar \"محمد عبدالله القحطاني\" --phone 0551234567 --city الرياض
   maarid-cli contacts search احمد
+  maarid-cli quotes add --contact <ID> --line \"تظليل حراري;1;1500;10%;15\"
   maarid-cli backup --out D:\\Backups\\maarid-2026-03-01.sqlite";
 
 /// Help section for the options every command accepts.
@@ -46,12 +52,15 @@ Exit codes (stable, for scripts):
   2   wrong command-line usage (unknown option, missing argument)
   3   invalid input (a value was refused, a confirmation such as --yes is missing, or
       `contacts edit` was given nothing to change)
-  4   not found (user, role, contact or file)
-  5   already exists (user name taken, backup file already there)
+  4   not found (user, role, contact, quotation, invoice, catalog item or file)
+  5   already exists (user name taken, file already there, the quotation already has
+      a live invoice)
   6   not permitted
   7   wrong credentials, or the account is locked or disabled
   8   first-run setup required, or setup was already done
-  9   refused by the administrator rules (the last active System Manager must stay)
+  9   refused by the administrator rules (the last active System Manager must stay),
+      or by a document's status (status_not_allowed: e.g. a draft cannot be rejected;
+      read_only: only draft quotations can be edited)
   10  not a Maarid database, or the database is newer than this program
   11  a file could not be read or written
   12  possible duplicate: a contact with the same phone or email, or a similar name in
@@ -94,9 +103,30 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
-    /// Language of messages: ar (Arabic) or en (English) [env: MAARID_LANG; default: ar]
+    /// Language of messages: ar (Arabic) or en (English); the `print` commands also take
+    /// both (documents in Arabic and English side by side) [env: MAARID_LANG; default: ar]
     #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
-    pub lang: Option<Lang>,
+    pub lang: Option<GlobalLang>,
+}
+
+/// The global --lang: a message language, or `both` for printed documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GlobalLang {
+    /// Arabic
+    Ar,
+    /// English
+    En,
+    /// Arabic and English (printed documents; messages in Arabic)
+    Both,
+}
+
+impl From<GlobalLang> for Locale {
+    fn from(l: GlobalLang) -> Self {
+        match l {
+            GlobalLang::Ar | GlobalLang::Both => Locale::Ar,
+            GlobalLang::En => Locale::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,6 +180,27 @@ pub enum Command {
     Bench {
         #[command(subcommand)]
         command: BenchCommand,
+    },
+
+    /// Quotations: add, show, list, change status, revise, copy, convert to invoice, print
+    #[command(long_about = QUOTES_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Quotes {
+        #[command(subcommand)]
+        command: QuotesCommand,
+    },
+
+    /// Invoices made from quotations: list, show, mark paid or cancelled, print
+    #[command(long_about = INVOICES_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Invoices {
+        #[command(subcommand)]
+        command: InvoicesCommand,
+    },
+
+    /// Delivery notes made from quotations: list, show, mark delivered or cancelled, print
+    #[command(name = "delivery-notes", long_about = DELIVERY_NOTES_LONG, subcommand_required = true, arg_required_else_help = true)]
+    DeliveryNotes {
+        #[command(subcommand)]
+        command: DeliveryNotesCommand,
     },
 
     /// Write a consistent copy of the database to a file
@@ -498,6 +549,7 @@ done first (see `maarid-cli setup --help`).
 Examples:
   maarid-cli contacts add --name-ar \"محمد عبدالله القحطاني\" --phone 0551234567 --city الرياض
   maarid-cli contacts search احمد
+  maarid-cli quotes add --contact <ID> --line \"تظليل حراري;1;1500;10%;15\"
   maarid-cli contacts search 4567
   maarid-cli contacts get 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b
   maarid-cli contacts edit 0193b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b --kind customer --tag VIP
@@ -578,6 +630,7 @@ With --json, prints {\"items\": [...], \"next\": CURSOR or null}.
 
 Examples:
   maarid-cli contacts search احمد
+  maarid-cli quotes add --contact <ID> --line \"تظليل حراري;1;1500;10%;15\"
   maarid-cli contacts search محمد القحطاني --limit 10
   maarid-cli contacts search 4567
   maarid-cli contacts search محمد 4567

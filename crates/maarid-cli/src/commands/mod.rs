@@ -4,7 +4,9 @@
 mod backup;
 pub(crate) mod bench;
 mod contacts;
+mod invoicing;
 mod migrate;
+mod quotes;
 mod seed;
 mod setup;
 mod users;
@@ -20,12 +22,18 @@ use crate::text;
 
 pub fn run(cli: Cli, out: &Out) -> CliResult {
     let db_flag = cli.global.db.as_deref();
+    let lang = cli.global.lang;
     match cli.command {
         Command::Setup(a) => setup::run(out, db_flag, a),
         Command::Users { command } => users::run(out, db_flag, command),
         Command::Contacts { command } => contacts::run(out, db_flag, command),
         Command::Seed { command } => seed::run(out, db_flag, command),
         Command::Bench { command } => bench::run(out, db_flag, command),
+        Command::Quotes { command } => quotes::run(out, db_flag, lang, command),
+        Command::Invoices { command } => invoicing::run_invoices(out, db_flag, lang, command),
+        Command::DeliveryNotes { command } => {
+            invoicing::run_delivery_notes(out, db_flag, lang, command)
+        }
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
         Command::Migrate => migrate::run(db_flag, out),

@@ -316,9 +316,10 @@ pub fn set_status(
 }
 
 /// The delivery note as printed (quantities only; the delivery date once delivered;
-/// the quotation and invoice it refers to). Records a "printed" event.
+/// the quotation and invoice it refers to). Reads only: `sales::print`
+/// records the "printed" event once the PDF is laid out.
 pub fn print_doc(db: &Db, actor: &Actor, id: &str) -> Result<PrintDoc> {
-    db.write(|tx| {
+    db.read(|tx| {
         let (d, owner) = get_in(tx, id)?;
         actor.authorize(
             DocType::DeliveryNote,
@@ -374,19 +375,6 @@ pub fn print_doc(db: &Db, actor: &Actor, id: &str) -> Result<PrintDoc> {
             salesperson: salesperson.unwrap_or_default(),
             delivery_address: d.address.clone(),
         };
-        events::record(
-            tx,
-            actor,
-            &NewEvent {
-                contact_id: &d.contact_id,
-                doc_type: "delivery_note",
-                doc_id: &d.id,
-                doc_number: &d.number,
-                event: "printed",
-                status: None,
-                detail: "",
-            },
-        )?;
         Ok(doc)
     })
 }

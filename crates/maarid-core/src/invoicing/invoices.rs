@@ -378,9 +378,10 @@ pub fn set_status(db: &Db, actor: &Actor, id: &str, to: InvoiceStatus) -> Result
 }
 
 /// The invoice as printed (simplified or standard; with its moment of issue and the
-/// quotation and delivery note it refers to). Records a "printed" event.
+/// quotation and delivery note it refers to). Reads only: `sales::print`
+/// records the "printed" event once the PDF is laid out.
 pub fn print_doc(db: &Db, actor: &Actor, id: &str) -> Result<PrintDoc> {
-    db.write(|tx| {
+    db.read(|tx| {
         let (inv, owner) = get_in(tx, id)?;
         actor.authorize(
             DocType::Invoice,
@@ -435,19 +436,6 @@ pub fn print_doc(db: &Db, actor: &Actor, id: &str) -> Result<PrintDoc> {
             salesperson: salesperson.unwrap_or_default(),
             delivery_address: String::new(),
         };
-        events::record(
-            tx,
-            actor,
-            &NewEvent {
-                contact_id: &inv.contact_id,
-                doc_type: "invoice",
-                doc_id: &inv.id,
-                doc_number: &inv.number,
-                event: "printed",
-                status: None,
-                detail: "",
-            },
-        )?;
         Ok(doc)
     })
 }

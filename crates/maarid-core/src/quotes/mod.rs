@@ -160,8 +160,10 @@ pub fn from_inquiry(db: &Db, actor: &Actor, inquiry_id: &str) -> Result<Quote> {
     })
 }
 
-/// The lines and totals the input would be saved with; nothing is written and no
-/// contact is needed yet (for live totals in the editor).
+/// The lines and totals the input would be saved with; nothing is written, and no
+/// contact or line description is needed yet (for live totals in the editor). Other
+/// refused values (a zero quantity, a discount above the amount…) are refused as
+/// `create` would, naming the line.
 pub fn preview(db: &Db, actor: &Actor, input: &QuoteInput) -> Result<Preview> {
     actor.authorize(DocType::Quotation, Action::Create, Target::Own)?;
     db.read(|conn| {
@@ -178,8 +180,24 @@ pub fn preview(db: &Db, actor: &Actor, input: &QuoteInput) -> Result<Preview> {
             Some(v) => v,
             None => settings::get_in(conn)?.prices_include_vat,
         };
-        let inputs = store::catalog_lines(conn, &input.lines)?;
-        let (lines, totals) = lines::compute(&inputs, incl, &currency)?;
+        // A row whose description is not typed yet still counts in the totals.
+        let mut inputs = store::catalog_lines(conn, &input.lines)?;
+        let blank: Vec<bool> = inputs
+            .iter()
+            .map(|l| l.description.trim().is_empty())
+            .collect();
+        for l in inputs
+            .iter_mut()
+            .filter(|l| l.description.trim().is_empty())
+        {
+            l.description = "-".into();
+        }
+        let (mut lines, totals) = lines::compute(&inputs, incl, &currency)?;
+        for (l, blank) in lines.iter_mut().zip(blank) {
+            if blank {
+                l.description.clear();
+            }
+        }
         Ok(Preview { lines, totals })
     })
 }
@@ -611,13 +629,12 @@ pub fn history(db: &Db, actor: &Actor, id: &str) -> Result<Vec<Event>> {
     })
 }
 
-/// The quotation as printed (superseded ones too). Records a "printed" event.
+/// The quotation as printed (superseded ones too). Reads only: `sales::print` records
+/// the "printed" event once the PDF is laid out.
 pub fn print_doc(db: &Db, actor: &Actor, id: &str) -> Result<PrintDoc> {
-    db.write(|tx| {
-        let q = store::get(tx, id)?;
+    db.read(|conn| {
+        let q = store::get(conn, id)?;
         authorize(actor, Action::Read, &q)?;
-        let doc = print::quote_doc(tx, &q)?;
-        event(tx, actor, &q, "printed", None, "")?;
-        Ok(doc)
+        print::quote_doc(conn, &q)
     })
 }

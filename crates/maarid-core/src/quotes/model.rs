@@ -22,6 +22,8 @@ keyed_enum!(QuoteStatus {
 /// field has a default: see each one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteInput {
+    /// Required to save; may be empty (or left out) for `preview`.
+    #[serde(default)]
     pub contact_id: String,
     /// Links the quotation to an approved inquiry (which then becomes "quoted").
     #[serde(default)]

@@ -15,6 +15,9 @@ use crate::{company, inquiries, invoicing, printing, quotes, settings, Error, Re
 #[derive(Debug, Clone, Serialize)]
 pub struct PrintedFile {
     pub file_name: String,
+    /// The document's number and its printed kind (e.g. "simplified_invoice").
+    pub number: String,
+    pub kind: String,
     #[serde(skip)]
     pub bytes: Vec<u8>,
 }
@@ -80,6 +83,8 @@ pub fn document(db: &Db, actor: &Actor, doc_type: &str, id: &str, lang: PrintLan
     })?;
     Ok(PrintedFile {
         file_name: file_name(&doc.number, lang),
+        number: doc.number.clone(),
+        kind: doc.kind.key().to_string(),
         bytes,
     })
 }

@@ -1,0 +1,146 @@
+//! Quotations (rights: the quotation record type, own or all by the quotation's
+//! owner), and the daily expiry of quotations whose valid-till date has passed.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tauri::State;
+
+use super::{out, CmdResult};
+use crate::state::AppState;
+use maarid_core::interactions::Interaction;
+use maarid_core::quotes::{
+    self, Conversion, ConvertInput, Preview, Quote, QuoteInput, QuotePage, QuoteQuery, StatusChange,
+};
+use maarid_core::sales::events::Event;
+use maarid_core::Db;
+
+#[tauri::command(async)]
+pub fn quotes_list(state: State<'_, AppState>, query: QuoteQuery) -> CmdResult<QuotePage> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::list(&state.db, &a, &query)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_get(state: State<'_, AppState>, id: String) -> CmdResult<Quote> {
+    out(state.actor().and_then(|a| quotes::get(&state.db, &a, &id)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_create(state: State<'_, AppState>, input: QuoteInput) -> CmdResult<Quote> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::create(&state.db, &a, &input)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_from_inquiry(state: State<'_, AppState>, inquiry_id: String) -> CmdResult<Quote> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::from_inquiry(&state.db, &a, &inquiry_id)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_preview(state: State<'_, AppState>, input: QuoteInput) -> CmdResult<Preview> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::preview(&state.db, &a, &input)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_update(
+    state: State<'_, AppState>,
+    id: String,
+    input: QuoteInput,
+) -> CmdResult<Quote> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::update(&state.db, &a, &id, &input)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_set_status(
+    state: State<'_, AppState>,
+    id: String,
+    change: StatusChange,
+) -> CmdResult<Quote> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::set_status(&state.db, &a, &id, &change)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_revise(state: State<'_, AppState>, id: String) -> CmdResult<Quote> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::revise(&state.db, &a, &id)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_copy(
+    state: State<'_, AppState>,
+    id: String,
+    contact_id: Option<String>,
+) -> CmdResult<Quote> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::copy(&state.db, &a, &id, contact_id)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_convert(
+    state: State<'_, AppState>,
+    id: String,
+    input: ConvertInput,
+) -> CmdResult<Conversion> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::convert(&state.db, &a, &id, &input)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<Event>> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::history(&state.db, &a, &id)))
+}
+
+#[tauri::command(async)]
+pub fn quotes_communications(
+    state: State<'_, AppState>,
+    id: String,
+) -> CmdResult<Vec<Interaction>> {
+    out(state
+        .actor()
+        .and_then(|a| quotes::communications(&state.db, &a, &id)))
+}
+
+/// Expires draft and sent quotations whose valid-till date has passed: once at
+/// start-up, then again whenever the local date has changed (checked every hour, so
+/// an app left open overnight catches up within the hour).
+pub fn start_expiry_tick(db: Arc<Db>) {
+    let spawned = std::thread::Builder::new()
+        .name("quote-expiry".into())
+        .spawn(move || {
+            let mut done_for = None;
+            loop {
+                let today = chrono::Local::now().date_naive();
+                if done_for != Some(today) {
+                    match quotes::expire_due(&db, today) {
+                        Ok(n) => {
+                            if n > 0 {
+                                log::info!("{n} quotation(s) expired");
+                            }
+                            done_for = Some(today);
+                        }
+                        Err(e) => log::warn!("expiring quotations failed: {e}"),
+                    }
+                }
+                std::thread::sleep(Duration::from_secs(3600));
+            }
+        });
+    if let Err(e) = spawned {
+        log::warn!("could not start the quotation expiry: {e}");
+    }
+}
