@@ -179,7 +179,7 @@ fn draw_mark(page: &mut Canvas, text: &str, rtl: bool) {
     let diagonal = pw.hypot(ph);
     let probe = TextStyle::new(100.0).bold();
     let w100 = page.layout(text, &probe, 1000.0).text_width().max(1.0);
-    let size = (100.0 * diagonal * 0.62 / w100).clamp(30.0, 120.0);
+    let size = (100.0 * diagonal * 0.6 / w100).clamp(30.0, 220.0);
     let style = TextStyle::new(size)
         .bold()
         .color(MARK)
