@@ -236,3 +236,59 @@ fn words(ctx: &Ctx, pdf: &mut Document) -> Result<()> {
     framed.height = h;
     super::place(pdf, h + 4.0, |canvas, r| framed.draw(canvas, r.x, r.y))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::sample;
+    use super::*;
+    use crate::sales::print_model::{PrintKind, PrintOptions};
+    use crate::sales::VatBreakdown;
+    use crate::settings::Digits;
+
+    fn labels_of(
+        lang: PrintLang,
+        doc: &crate::sales::print_model::PrintDoc,
+    ) -> Vec<(String, String)> {
+        let (_, company) = sample(PrintKind::Quotation);
+        let opts = PrintOptions {
+            lang,
+            digits: Digits::Latn,
+        };
+        let ctx = Ctx::new(doc, &company.profile, &opts);
+        rows(&ctx).into_iter().map(|r| (r.en, r.value)).collect()
+    }
+
+    #[test]
+    fn a_vat_row_per_rate_and_discount_rows_only_with_a_discount() {
+        let (mut doc, _) = sample(PrintKind::Quotation);
+        let t = doc.totals.as_mut().unwrap();
+        t.vat_breakdown.push(VatBreakdown {
+            rate: Decimal::ZERO,
+            net: "100".parse().unwrap(),
+            vat: Decimal::ZERO,
+        });
+        let rows = labels_of(PrintLang::En, &doc);
+        let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Subtotal incl. VAT",
+                "Discount",
+                "Total excluding VAT",
+                "VAT (15%)",
+                "VAT (0%)",
+                "Total including VAT (SAR)"
+            ]
+        );
+        assert_eq!(rows[4].1, "0.00");
+        let t = doc.totals.as_mut().unwrap();
+        t.discount_total = Decimal::ZERO;
+        doc.prices_include_vat = false;
+        let rows = labels_of(PrintLang::En, &doc);
+        assert_eq!(rows[0].0, "Total excluding VAT");
+        // Kuwaiti dinars: three decimals.
+        doc.currency = "KWD".into();
+        let rows = labels_of(PrintLang::En, &doc);
+        assert!(rows.last().unwrap().1.ends_with(".000"), "{rows:?}");
+    }
+}
