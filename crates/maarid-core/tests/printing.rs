@@ -749,18 +749,20 @@ fn drafts_superseded_and_cancelled_documents_are_marked() {
 
 #[test]
 fn a_one_page_quotation_is_small() {
-    let p = print(
-        "checks/quotation-one-page",
-        &quotation(PrintLang::Ar),
-        &company(),
-        opts(PrintLang::Ar, Digits::Latn),
-    );
-    assert!(
-        p.bytes.len() < 40 * 1024,
-        "one page is {} KB",
-        p.bytes.len() / 1024
-    );
-    if let Some(n) = p.pages() {
-        assert_eq!(n, 1);
+    for lang in [PrintLang::Ar, PrintLang::En, PrintLang::Both] {
+        let p = print(
+            &format!("checks/quotation-one-page-{}", lang.key()),
+            &quotation(lang),
+            &company(),
+            opts(lang, Digits::Latn),
+        );
+        assert!(
+            p.bytes.len() < 40 * 1024,
+            "{lang:?}: one page is {} KB",
+            p.bytes.len() / 1024
+        );
+        if let Some(n) = p.pages() {
+            assert_eq!(n, 1, "{lang:?}");
+        }
     }
 }

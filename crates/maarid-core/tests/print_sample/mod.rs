@@ -6,6 +6,7 @@
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};
 use maarid_core::company::{Company, CompanyInput};
+use maarid_core::sales::lines::{compute_line, totals};
 use maarid_core::sales::print_model::{PrintDoc, PrintKind, PrintLang, PrintParty, PrintRef};
 use maarid_core::sales::{compute, DiscountKind, LineInput};
 use rust_decimal::Decimal;
@@ -153,8 +154,20 @@ fn date(s: &str) -> NaiveDate {
 }
 
 /// A document of `kind` with the given lines, its texts in the language of `lang`.
+/// Documents hold at most `sales::lines::MAX_LINES` lines (a dozen pages); longer
+/// ones, for the benchmark's 100 pages, are computed line by line past that limit.
 pub fn doc(kind: PrintKind, lang: PrintLang, inputs: &[LineInput]) -> PrintDoc {
-    let (lines, totals) = compute(inputs, true, "SAR").unwrap();
+    let (lines, totals) = if inputs.len() <= maarid_core::sales::lines::MAX_LINES {
+        compute(inputs, true, "SAR").unwrap()
+    } else {
+        let lines: Vec<_> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, l)| compute_line(l, i, true, 2).unwrap())
+            .collect();
+        let t = totals(&lines);
+        (lines, t)
+    };
     let english = lang == PrintLang::En;
     let (number, status, due, issued_at, references) = match kind {
         PrintKind::Quotation => (
