@@ -766,3 +766,48 @@ fn a_one_page_quotation_is_small() {
         }
     }
 }
+
+#[test]
+fn a_sparse_document_still_prints_sensibly() {
+    // A company with no English name, no logo it can print (SVG), no contact details;
+    // a walk-in customer with a Latin name only; long notes.
+    let mut c = company();
+    c.profile.name_en.clear();
+    c.profile.address_en.clear();
+    c.profile.phones.clear();
+    c.profile.email.clear();
+    c.profile.website.clear();
+    c.profile.logo_data_url = Some("data:image/svg+xml;base64,PHN2Zy8+".into());
+    let mut d = quotation(PrintLang::En);
+    d.customer = maarid_core::sales::print_model::PrintParty {
+        name_latin: "John Smith".into(),
+        ..Default::default()
+    };
+    d.references.clear();
+    d.salesperson.clear();
+    d.terms.clear();
+    d.notes = "Delivery to the customer's villa. ".repeat(40);
+    let p = print("sparse-en", &d, &c, opts(PrintLang::En, Digits::Latn));
+    let Some(all) = p.text() else { return };
+    // The Arabic name stands in for the missing English one.
+    has(
+        &all,
+        &[
+            COMPANY_AR,
+            "John Smith",
+            "Notes",
+            "125,000.00",
+            "Page 1 of 1",
+        ],
+    );
+    lacks(
+        &all,
+        &[
+            "Reference",
+            "Salesperson",
+            "Company",
+            "Terms and conditions",
+        ],
+    );
+    p.pngs();
+}

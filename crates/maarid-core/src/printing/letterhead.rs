@@ -5,7 +5,7 @@
 
 use super::sheet::Sheet;
 use super::{labels, Ctx, GOLD, MUTED, NAVY};
-use crate::pdf::{isolate_ltr, Align, Document, Image, TextStyle};
+use crate::pdf::{isolate_ltr, Align, Dir, Document, Image, TextStyle};
 use crate::sales::print_model::PrintLang;
 use crate::Result;
 
@@ -78,11 +78,13 @@ fn side(ctx: &Ctx, pdf: &Document, arabic: bool, align: Align, w: f64) -> Sheet 
     } else {
         &c.name_en
     };
+    // The direction comes from each line: a side may fall back to the other
+    // language's name or address («الرياض 12211» must keep its number at its end).
     let lang = |s: TextStyle| {
         if arabic {
-            ctx.ar_style(s)
+            s
         } else {
-            ctx.en_style(s)
+            ctx.en_style(s).dir(Dir::Auto)
         }
     };
     let mut s = Sheet::new();
