@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use printpdf::{
-    Codepoint, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
-    Point, Pt, TextItem, TextMatrix, XObjectId,
+    Codepoint, CurTransMat, ExtendedGraphicsState, ExtendedGraphicsStateId, FontId,
+    Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, Point, Pt, TextItem,
+    TextMatrix, XObjectId,
 };
 
 use super::doc::PageSetup;
@@ -34,6 +35,8 @@ pub(crate) struct Resources {
     pub shaper: Shaper,
     slots: [Vec<Slot>; 4],
     images: HashMap<u64, XObjectId>,
+    /// Graphics states with a constant opacity, by the opacity's bits.
+    alphas: HashMap<u32, ExtendedGraphicsStateId>,
     /// The first failure while drawing (reported by `finish`).
     pub error: Option<Error>,
 }
@@ -46,6 +49,7 @@ impl Resources {
             shaper: Shaper::new(fonts),
             slots: Default::default(),
             images: HashMap::new(),
+            alphas: HashMap::new(),
             error: None,
         }
     }
@@ -79,6 +83,21 @@ impl Resources {
                 None
             }
         }
+    }
+
+    /// A graphics state that paints fills and strokes with `opacity` (0–1).
+    fn alpha(&mut self, opacity: f32) -> ExtendedGraphicsStateId {
+        let pdf = &mut self.pdf;
+        self.alphas
+            .entry(opacity.to_bits())
+            .or_insert_with(|| {
+                pdf.add_graphics_state(
+                    ExtendedGraphicsState::default()
+                        .with_current_fill_alpha(opacity)
+                        .with_current_stroke_alpha(opacity),
+                )
+            })
+            .clone()
     }
 
     fn image(&mut self, image: &Image) -> XObjectId {
@@ -362,6 +381,40 @@ impl Canvas<'_> {
         });
     }
 
+    /// Draws what `f` draws turned `degrees` anticlockwise about the point (`cx`, `cy`)
+    /// (millimetres from the top-left corner): a mark across the page, a label up a
+    /// margin. Positions inside `f` are as on the unturned page.
+    pub fn rotated(&mut self, degrees: f64, cx: f64, cy: f64, f: impl FnOnce(&mut Self)) {
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        let (px, py) = (cx * PT_PER_MM, f64::from(self.y(cy).0));
+        // Translate the point to the origin, turn, translate back.
+        let m = [
+            cos,
+            sin,
+            -sin,
+            cos,
+            px - px * cos + py * sin,
+            py - px * sin - py * cos,
+        ]
+        .map(|v| v as f32);
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Raw(m),
+        });
+        f(self);
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// Draws what `f` draws see-through: `opacity` from 0 (invisible) to 1 (opaque), for
+    /// text, fills and lines alike. A watermark over the content stays readable under it.
+    pub fn translucent(&mut self, opacity: f64, f: impl FnOnce(&mut Self)) {
+        let gs = self.res.alpha(opacity.clamp(0.0, 1.0) as f32);
+        self.ops.push(Op::SaveGraphicsState);
+        self.ops.push(Op::LoadGraphicsState { gs });
+        f(self);
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
     /// A QR code for `data`, `size` millimetres square with its top-left corner at
     /// (`x`, `y`). The square includes the code's quiet zone (four modules each side),
     /// so nothing else should be drawn inside it.
@@ -382,5 +435,68 @@ impl Canvas<'_> {
             },
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pdf::{Document, PageSetup, TextStyle};
+    use printpdf::{CurTransMat, Op};
+
+    #[test]
+    fn rotated_wraps_drawing_in_a_turn_about_the_point() {
+        let mut doc = Document::new(PageSetup::a4()).unwrap();
+        let mut canvas = doc.canvas();
+        canvas.rotated(90.0, 105.0, 148.5, |c| {
+            c.text("مسودة", &TextStyle::new(40.0), 50.0, 140.0, 110.0);
+        });
+        let ops = &doc.page;
+        assert!(matches!(ops.first(), Some(Op::SaveGraphicsState)));
+        assert!(matches!(ops.last(), Some(Op::RestoreGraphicsState)));
+        let Some(Op::SetTransformationMatrix {
+            matrix: CurTransMat::Raw(m),
+        }) = ops.get(1)
+        else {
+            panic!("no matrix: {:?}", ops.get(1));
+        };
+        // A quarter turn: (cos, sin, -sin, cos) = (0, 1, -1, 0), and the centre stays
+        // where it is: M·(px, py) = (px, py).
+        let (px, py) = (105.0 * 72.0 / 25.4, (297.0 - 148.5) * 72.0 / 25.4);
+        let close = |a: f32, b: f64| (f64::from(a) - b).abs() < 0.01;
+        assert!(close(m[0], 0.0) && close(m[1], 1.0) && close(m[2], -1.0) && close(m[3], 0.0));
+        let mapped = (
+            f64::from(m[0]) * px + f64::from(m[2]) * py + f64::from(m[4]),
+            f64::from(m[1]) * px + f64::from(m[3]) * py + f64::from(m[5]),
+        );
+        assert!(
+            close(mapped.0 as f32, px) && close(mapped.1 as f32, py),
+            "{mapped:?}"
+        );
+        assert!(ops.iter().any(|o| matches!(o, Op::ShowText { .. })));
+    }
+
+    #[test]
+    fn translucent_states_are_shared_by_opacity() {
+        let mut doc = Document::new(PageSetup::a4()).unwrap();
+        let mut ids = Vec::new();
+        for opacity in [0.2, 0.2, 0.5] {
+            doc.canvas().translucent(opacity, |c| {
+                c.rect(10.0, 10.0, 20.0, 20.0, Some(crate::pdf::Color::BLACK), None)
+            });
+        }
+        for op in &doc.page {
+            if let Op::LoadGraphicsState { gs } = op {
+                ids.push(gs.clone());
+            }
+        }
+        assert_eq!(ids.len(), 3);
+        assert_eq!(ids[0], ids[1]);
+        assert_ne!(ids[0], ids[2]);
+        let pdf = doc.finish().unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(
+            text.contains("/ca 0.2") || text.contains("/ca 0.200"),
+            "fill alpha"
+        );
     }
 }
