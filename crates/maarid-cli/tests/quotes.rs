@@ -480,7 +480,7 @@ fn expire_marks_past_quotations_and_says_how_many() {
 }
 
 #[test]
-fn print_refuses_to_overwrite_and_reports_the_renderer() {
+fn print_refuses_to_overwrite_a_file_or_an_unknown_document() {
     let e = Env::ready();
     let c = e.contact("سعيد", "0551234567");
     let q = e.json(&["quotes", "add", "--contact", &c, "--line", "x;1;10"]);
@@ -499,28 +499,10 @@ fn print_refuses_to_overwrite_and_reports_the_renderer() {
     assert_eq!(std::fs::read(&existing).unwrap(), b"keep");
     e.run(&["quotes", "print", "nope", "--out", "x.pdf", "--json"])
         .json_error(4, "not_found");
-    // Until the PDF layout lands, rendering is refused with an internal error and no
-    // file is written; once it lands, `print_writes_a_pdf` below takes over.
-    let out = e.dir.path().join("q.pdf");
-    let r = e.run(&[
-        "quotes",
-        "print",
-        id,
-        "--out",
-        out.to_str().unwrap(),
-        "--lang",
-        "both",
-        "--json",
-    ]);
-    if r.code != 0 {
-        r.json_error(1, "internal_error");
-        assert!(!out.exists());
-    }
 }
 
 #[test]
-#[ignore = "needs the PDF layout (printing::render), built in parallel; run with --ignored once it lands"]
-fn print_writes_a_pdf() {
+fn print_writes_a_pdf_and_records_it() {
     let e = Env::ready();
     let c = e.contact("سعيد", "0551234567");
     let q = e.json(&["quotes", "add", "--contact", &c, "--line", "x;1;10"]);
@@ -545,5 +527,22 @@ fn print_writes_a_pdf() {
         assert_eq!(r["lang"], "both");
         let bytes = std::fs::read(&out).unwrap();
         assert!(bytes.starts_with(b"%PDF"), "{cmd}");
+        // The document's number comes back out of the PDF as text.
+        let text = std::process::Command::new("pdftotext")
+            .arg(&out)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is installed by .ci/run");
+        let number = r["number"].as_str().unwrap().to_string();
+        assert!(String::from_utf8_lossy(&text.stdout).contains(&number), "{cmd}: {number}");
     }
+    let history = e.json(&["quotes", "history", id]);
+    let printed: Vec<_> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|ev| ev["event"] == "printed")
+        .collect();
+    assert_eq!(printed.len(), 1, "one printed event: {history}");
+    assert_eq!(printed[0]["detail"], "both");
 }

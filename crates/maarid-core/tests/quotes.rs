@@ -884,7 +884,7 @@ fn communications_carry_forward_from_the_inquiry_and_earlier_revisions() {
     let a = &admin.actor;
     let c = contact(&t.db, a, "سعيد", "0551111111");
     let log = |doc: &str, body: &str| {
-        let i = interactions::log(
+        interactions::log(
             &t.db,
             a,
             &InteractionInput {
@@ -894,16 +894,9 @@ fn communications_carry_forward_from_the_inquiry_and_earlier_revisions() {
                 outcome: String::new(),
                 body: body.into(),
                 occurred_at: None,
+                doc_id: Some(doc.to_string()),
             },
         )
-        .unwrap();
-        t.db.write(|tx| {
-            tx.execute(
-                "UPDATE interactions SET doc_id = ?2 WHERE id = ?1",
-                rusqlite::params![i.id, doc],
-            )?;
-            Ok(())
-        })
         .unwrap();
     };
     let inq = inquiry(&t.db, &c, "open", true, &[(None, "سيارة", "1")]);
