@@ -10,6 +10,11 @@ use maarid_core::contacts::{
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
+mod inquiries;
+mod products;
+pub use inquiries::*;
+pub use products::*;
+
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, sample data, \
 backups, restores and database updates";
 
@@ -51,7 +56,8 @@ Exit codes (stable, for scripts):
   6   not permitted
   7   wrong credentials, or the account is locked or disabled
   8   first-run setup required, or setup was already done
-  9   refused by the administrator rules (the last active System Manager must stay)
+  9   refused by the rules: the last active System Manager must stay; a document
+      cannot move to that status, or cannot be edited in its status
   10  not a Maarid database, or the database is newer than this program
   11  a file could not be read or written
   12  possible duplicate: a contact with the same phone or email, or a similar name in
@@ -94,9 +100,29 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = GLOBAL)]
     pub json: bool,
 
-    /// Language of messages: ar (Arabic) or en (English) [env: MAARID_LANG; default: ar]
+    /// Language of messages: ar (Arabic) or en (English); printed documents also take both (Arabic and English; messages then in Arabic) [env: MAARID_LANG; default: ar]
     #[arg(long, global = true, value_enum, value_name = "LANG", help_heading = GLOBAL)]
-    pub lang: Option<Lang>,
+    pub lang: Option<OutLang>,
+}
+
+/// The global `--lang`: the language of messages, and of a printed document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutLang {
+    /// Arabic
+    Ar,
+    /// English
+    En,
+    /// Arabic and English (printed documents; messages in Arabic)
+    Both,
+}
+
+impl From<OutLang> for Locale {
+    fn from(l: OutLang) -> Self {
+        match l {
+            OutLang::Ar | OutLang::Both => Locale::Ar,
+            OutLang::En => Locale::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,6 +162,20 @@ pub enum Command {
     Contacts {
         #[command(subcommand)]
         command: ContactsCommand,
+    },
+
+    /// The catalog: add, show, change, list and delete products, vehicles and services
+    #[command(long_about = PRODUCTS_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Products {
+        #[command(subcommand)]
+        command: ProductsCommand,
+    },
+
+    /// Inquiries: record, follow up, change status, approve, cancel and print them
+    #[command(long_about = INQUIRIES_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Inquiries {
+        #[command(subcommand)]
+        command: InquiriesCommand,
     },
 
     /// Fill the database with generated sample data, for tests, demos and benchmarks

@@ -4,7 +4,9 @@
 mod backup;
 pub(crate) mod bench;
 mod contacts;
+mod inquiries;
 mod migrate;
+mod products;
 mod seed;
 mod setup;
 mod users;
@@ -24,6 +26,8 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::Setup(a) => setup::run(out, db_flag, a),
         Command::Users { command } => users::run(out, db_flag, command),
         Command::Contacts { command } => contacts::run(out, db_flag, command),
+        Command::Products { command } => products::run(out, db_flag, command),
+        Command::Inquiries { command } => inquiries::run(out, db_flag, cli.global.lang, command),
         Command::Seed { command } => seed::run(out, db_flag, command),
         Command::Bench { command } => bench::run(out, db_flag, command),
         Command::Backup(a) => backup::backup(out, db_flag, a),
