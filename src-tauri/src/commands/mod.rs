@@ -5,9 +5,11 @@
 pub mod account;
 pub mod admin;
 pub mod app;
+pub mod catalog;
 pub mod company;
 pub mod contacts;
 pub mod fields;
+pub mod inquiries;
 pub mod interactions;
 
 use maarid_core::ErrorPayload;
