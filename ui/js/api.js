@@ -54,6 +54,13 @@ async function call(name, args) {
   }
 }
 
+/** A query without its empty values (the backend takes missing fields as "any"). */
+function compact(query) {
+  const q = {};
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q[k] = v;
+  return q;
+}
+
 // One wrapper per command, with the argument names from docs/commands.md.
 export const api = {
   appInfo: () => call('app_info'),
@@ -116,6 +123,25 @@ export const api = {
   interactionsUpdate: (id, input) => call('interactions_update', { id, input }),
   interactionsDelete: (id) => call('interactions_delete', { id }),
   interactionsRestore: (id) => call('interactions_restore', { id }),
+  // query: { text, kind, category, stock_status, limit, after }
+  productsList: (query = {}) => call('products_list', { query: compact(query) }),
+  productsGet: (id) => call('products_get', { id }),
+  productsCreate: (input) => call('products_create', { input }),
+  productsUpdate: (id, input) => call('products_update', { id, input }),
+  productsDelete: (id) => call('products_delete', { id }),
+  productsRestore: (id) => call('products_restore', { id }),
+  productsSetStock: (id, status) => call('products_set_stock', { id, status }),
+  productsImage: (id) => call('products_image', { id }),
+  productsCategories: () => call('products_categories'),
+  // query: { text, status, channel, owner_id, contact_id, follow_up_due, limit, after }
+  inquiriesList: (query = {}) => call('inquiries_list', { query: compact(query) }),
+  inquiriesGet: (id) => call('inquiries_get', { id }),
+  inquiriesCreate: (input) => call('inquiries_create', { input }),
+  inquiriesUpdate: (id, input) => call('inquiries_update', { id, input }),
+  inquiriesSetStatus: (id, change) => call('inquiries_set_status', { id, change }),
+  inquiriesApprove: (id) => call('inquiries_approve', { id }),
+  inquiriesFollowUp: (id, input) => call('inquiries_follow_up', { id, input }),
+  inquiriesCancel: (id) => call('inquiries_cancel', { id }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

@@ -6,12 +6,16 @@ import cardAr from '../i18n/card.ar.js';
 import cardEn from '../i18n/card.en.js';
 import clistAr from '../i18n/clist.ar.js';
 import clistEn from '../i18n/clist.en.js';
+import catalogAr from '../i18n/catalog.ar.js';
+import catalogEn from '../i18n/catalog.en.js';
+import inqAr from '../i18n/inq.ar.js';
+import inqEn from '../i18n/inq.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr, clist: clistAr },
-  en: { ...en, card: cardEn, clist: clistEn },
+  ar: { ...ar, card: cardAr, clist: clistAr, catalog: catalogAr, inq: inqAr },
+  en: { ...en, card: cardEn, clist: clistEn, catalog: catalogEn, inq: inqEn },
 };
 let current = 'ar';
 

@@ -16,13 +16,17 @@ import { renderAudit } from './audit.js';
 import { renderAccount } from './account.js';
 import { renderContacts } from './contacts.js';
 import { renderContact } from './contact-card.js';
+import { renderCatalog } from './catalog.js';
+import { renderInquiries } from './inquiries.js';
+import { renderInquiry } from './inquiry.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
   home: { nav: 'home', render: renderHome },
   contacts: { nav: 'contacts', render: renderContacts },
-  inquiries: { nav: 'inquiries', render: notBuilt('inquiries') },
+  inquiries: { nav: 'inquiries', render: renderInquiries },
   quotations: { nav: 'quotations', render: notBuilt('quotations') },
+  catalog: { nav: 'catalog', render: renderCatalog },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
   tasks: { nav: 'tasks', render: notBuilt('tasks') },
@@ -38,7 +42,10 @@ const ROUTES = {
 };
 
 // Routes with a record id in them: [pattern, nav, view name, render(view, id)].
-const RECORD_ROUTES = [[/^contacts\/([^/]+)$/, 'contacts', 'contact', renderContact]];
+const RECORD_ROUTES = [
+  [/^contacts\/([^/]+)$/, 'contacts', 'contact', renderContact],
+  [/^inquiries\/([^/]+)$/, 'inquiries', 'inquiry', renderInquiry],
+];
 
 /** {nav, view, render(view)} for a path, or null. `view` names the page (data-view). */
 function resolve(path) {
