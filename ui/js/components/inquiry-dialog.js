@@ -130,6 +130,8 @@ export function inquiryDialog({ directory, onSaved }) {
   }
   let contactTimer = null;
   contactSearch.addEventListener('input', () => {
+    contactResults.hidden = true;
+    contactResults.replaceChildren();
     clearTimeout(contactTimer);
     contactTimer = setTimeout(findContacts, DEBOUNCE_MS);
   });
@@ -201,6 +203,7 @@ export function inquiryDialog({ directory, onSaved }) {
       addItem({ product_id: p.id, description: [name, ...extra].join(' '), code: p.code, quantity: '1' });
       itemSearch.value = '';
       itemResults.hidden = true;
+      itemResults.replaceChildren();
     };
     const rows = items.map((p) => h('li', null, h('button', { type: 'button', class: 'pick-item', 'data-product-id': p.id, onclick: () => pick(p) },
       h('bdi', null, p.name_ar || p.name_en || p.code),
@@ -213,6 +216,7 @@ export function inquiryDialog({ directory, onSaved }) {
         addItem({ product_id: null, description: text, quantity: '1' });
         itemSearch.value = '';
         itemResults.hidden = true;
+        itemResults.replaceChildren();
       },
     }, icon('plus'), h('span', { i18n: ['inq.dialog.item_add_text', { text }] })));
     itemResults.replaceChildren(...rows, free);
@@ -221,6 +225,8 @@ export function inquiryDialog({ directory, onSaved }) {
   }
   let itemTimer = null;
   itemSearch.addEventListener('input', () => {
+    itemResults.hidden = true;
+    itemResults.replaceChildren();
     clearTimeout(itemTimer);
     itemTimer = setTimeout(findItems, DEBOUNCE_MS);
   });

@@ -48,7 +48,7 @@ function salesTitle(e) {
   const status = e.status ? label(`inq.doc_status.${e.status}`, e.status) : null;
   let what;
   if (e.outcome === 'status' && status) what = h('span', { class: 'doc-status', 'data-status': e.status }, status);
-  else what = [label(`inq.event.${e.outcome}`, e.outcome), status ? [' → ', h('span', { class: 'doc-status', 'data-status': e.status }, status)] : null];
+  else what = [label(`inq.event.${e.outcome}`, e.outcome), status ? [' ', h('span', { class: 'arrow', 'aria-hidden': 'true' }), ' ', h('span', { class: 'doc-status', 'data-status': e.status }, status)] : null];
   return [href ? h('a', { href, class: 'doc-link', 'data-doc-type': e.kind, 'data-doc-id': e.doc_id }, doc) : doc, ' — ', what];
 }
 

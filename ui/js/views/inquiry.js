@@ -298,7 +298,7 @@ export async function renderInquiry(view, id) {
       { class: 'card', 'aria-labelledby': 'inquiry-history-title' },
       h('h2', { class: 'card-title', id: 'inquiry-history-title', i18n: 'inq.detail.history' }),
       h('ol', { id: 'inquiry-history', class: 'history' }, [...d.events].reverse().map((e) => h('li', { 'data-event': e.event, 'data-status': e.status || '' },
-        h('span', { class: 'history-what' }, h('strong', { i18n: `inq.event.${e.event}` }), e.status ? [' → ', h('span', { i18n: `inq.doc_status.${e.status}` })] : null),
+        h('span', { class: 'history-what' }, h('strong', { i18n: `inq.event.${e.event}` }), e.status ? [' ', h('span', { class: 'arrow', 'aria-hidden': 'true' }), ' ', h('span', { i18n: `inq.doc_status.${e.status}` })] : null),
         eventDetail(e) ? [' — ', eventDetail(e)] : null,
         h('span', { class: 'timeline-meta' }, ' · ', timeEl(e.at), e.actor_name ? [' · ', h('bdi', null, e.actor_name)] : null)))),
     );
