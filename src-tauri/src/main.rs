@@ -58,6 +58,19 @@ fn open_db() -> Result<Db, String> {
     })
 }
 
+/// Closes unanswered inquiries now and then once a day (the CRM setting says after
+/// how many days; 0 means never). Acts as the system, so no login is needed.
+fn close_unanswered_daily(db: Arc<Db>) {
+    std::thread::spawn(move || loop {
+        match maarid_core::inquiries::close_unanswered_now(&db) {
+            Ok(0) => {}
+            Ok(n) => log::info!("closed {n} unanswered inquiries"),
+            Err(e) => log::warn!("closing unanswered inquiries failed: {e}"),
+        }
+        std::thread::sleep(std::time::Duration::from_secs(24 * 60 * 60));
+    });
+}
+
 fn main() {
     startup_probe::mark_start();
     let db = match open_db() {
@@ -76,6 +89,7 @@ fn main() {
 
     // Quotations whose valid-till date has passed become expired: now, and daily.
     commands::quotes::start_expiry_tick(db.clone());
+    close_unanswered_daily(db.clone());
 
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -167,6 +181,23 @@ fn main() {
             commands::invoicing::delivery_notes_list,
             commands::invoicing::delivery_notes_get,
             commands::invoicing::delivery_notes_set_status,
+            commands::catalog::products_list,
+            commands::catalog::products_get,
+            commands::catalog::products_create,
+            commands::catalog::products_update,
+            commands::catalog::products_delete,
+            commands::catalog::products_restore,
+            commands::catalog::products_set_stock,
+            commands::catalog::products_image,
+            commands::catalog::products_categories,
+            commands::inquiries::inquiries_list,
+            commands::inquiries::inquiries_get,
+            commands::inquiries::inquiries_create,
+            commands::inquiries::inquiries_update,
+            commands::inquiries::inquiries_set_status,
+            commands::inquiries::inquiries_approve,
+            commands::inquiries::inquiries_follow_up,
+            commands::inquiries::inquiries_cancel,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -123,8 +123,26 @@ export const api = {
   interactionsUpdate: (id, input) => call('interactions_update', { id, input }),
   interactionsDelete: (id) => call('interactions_delete', { id }),
   interactionsRestore: (id) => call('interactions_restore', { id }),
-  // Quotations, delivery notes, invoices (docs/commands.md, "Sales documents").
+  // query: { text, kind, category, stock_status, limit, after }
   productsList: (query = {}) => call('products_list', { query: compact(query) }),
+  productsGet: (id) => call('products_get', { id }),
+  productsCreate: (input) => call('products_create', { input }),
+  productsUpdate: (id, input) => call('products_update', { id, input }),
+  productsDelete: (id) => call('products_delete', { id }),
+  productsRestore: (id) => call('products_restore', { id }),
+  productsSetStock: (id, status) => call('products_set_stock', { id, status }),
+  productsImage: (id) => call('products_image', { id }),
+  productsCategories: () => call('products_categories'),
+  // query: { text, status, channel, owner_id, contact_id, follow_up_due, limit, after }
+  inquiriesList: (query = {}) => call('inquiries_list', { query: compact(query) }),
+  inquiriesGet: (id) => call('inquiries_get', { id }),
+  inquiriesCreate: (input) => call('inquiries_create', { input }),
+  inquiriesUpdate: (id, input) => call('inquiries_update', { id, input }),
+  inquiriesSetStatus: (id, change) => call('inquiries_set_status', { id, change }),
+  inquiriesApprove: (id) => call('inquiries_approve', { id }),
+  inquiriesFollowUp: (id, input) => call('inquiries_follow_up', { id, input }),
+  inquiriesCancel: (id) => call('inquiries_cancel', { id }),
+  // Quotations, delivery notes, invoices (docs/commands.md, "Sales documents").
   quotesList: (query = {}) => call('quotes_list', { query: compact(query) }),
   quotesGet: (id) => call('quotes_get', { id }),
   quotesCreate: (input) => call('quotes_create', { input }),

@@ -8,12 +8,16 @@ import clistAr from '../i18n/clist.ar.js';
 import clistEn from '../i18n/clist.en.js';
 import quoteAr from '../i18n/quote.ar.js';
 import quoteEn from '../i18n/quote.en.js';
+import catalogAr from '../i18n/catalog.ar.js';
+import catalogEn from '../i18n/catalog.en.js';
+import inqAr from '../i18n/inq.ar.js';
+import inqEn from '../i18n/inq.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr },
-  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn },
+  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr },
+  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn },
 };
 let current = 'ar';
 

@@ -4,6 +4,7 @@ export const WORK_MODULES = [
   ['contacts', 'contacts', 'contacts', null],
   ['inquiries', 'inquiries', 'inquiries', null],
   ['quotations', 'quotations', 'quotations', null],
+  ['catalog', 'catalog', 'catalog', 'product'],
   ['letters', 'letters', 'letters', null],
   ['calendar', 'calendar', 'calendar', null],
   ['tasks', 'tasks', 'tasks', null],

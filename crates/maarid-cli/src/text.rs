@@ -256,7 +256,7 @@ pub fn users_table(l: Locale, users: &[User]) -> String {
 }
 
 /// Columns padded by character count (Arabic letters are one column each).
-fn table<const N: usize>(rows: &[[String; N]]) -> String {
+pub(crate) fn table<const N: usize>(rows: &[[String; N]]) -> String {
     let mut widths = [0usize; N];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -534,7 +534,10 @@ fn print_writes_a_pdf_and_records_it() {
             .output()
             .expect("pdftotext (poppler-utils) is installed by .ci/run");
         let number = r["number"].as_str().unwrap().to_string();
-        assert!(String::from_utf8_lossy(&text.stdout).contains(&number), "{cmd}: {number}");
+        assert!(
+            String::from_utf8_lossy(&text.stdout).contains(&number),
+            "{cmd}: {number}"
+        );
     }
     let history = e.json(&["quotes", "history", id]);
     let printed: Vec<_> = history

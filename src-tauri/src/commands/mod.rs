@@ -5,12 +5,14 @@
 pub mod account;
 pub mod admin;
 pub mod app;
+pub mod catalog;
 pub mod company;
 pub mod contacts;
 pub mod fields;
+pub mod inquiries;
 pub mod interactions;
-pub mod print;
 pub mod invoicing;
+pub mod print;
 pub mod quotes;
 
 use maarid_core::ErrorPayload;

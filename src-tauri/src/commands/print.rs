@@ -10,8 +10,8 @@ use tauri_plugin_dialog::DialogExt;
 
 use super::{out, CmdResult};
 use crate::state::AppState;
-use maarid_core::sales::print_model::PrintLang;
 use maarid_core::sales::print::{self, PrintedFile};
+use maarid_core::sales::print_model::PrintLang;
 use maarid_core::Error;
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -52,7 +52,11 @@ fn write(path: &Path, file: &PrintedFile) -> Result<(), Error> {
 fn send_to_printer(path: &Path) -> bool {
     #[cfg(windows)]
     let status = std::process::Command::new("powershell")
-        .args(["-NoProfile", "-Command", "Start-Process -FilePath $args[0] -Verb Print"])
+        .args([
+            "-NoProfile",
+            "-Command",
+            "Start-Process -FilePath $args[0] -Verb Print",
+        ])
         .arg(path)
         .status();
     #[cfg(not(windows))]
@@ -80,12 +84,17 @@ pub fn print_document(
                     .add_filter("PDF", &["pdf"])
                     .set_file_name(&file.file_name)
                     .blocking_save_file();
-                let Some(chosen) = chosen else { return Ok(None) };
+                let Some(chosen) = chosen else {
+                    return Ok(None);
+                };
                 let path = chosen
                     .into_path()
                     .map_err(|e| Error::Internal(format!("save path: {e}")))?;
                 write(&path, &file)?;
-                Printed { path: path.display().to_string(), opened: true }
+                Printed {
+                    path: path.display().to_string(),
+                    opened: true,
+                }
             }
             PrintAction::Open | PrintAction::Print => {
                 let path = prints_dir(&app)?.join(&file.file_name);
@@ -95,9 +104,15 @@ pub fn print_document(
                     _ => tauri_plugin_opener::open_path(&path, None::<&str>).is_ok(),
                 };
                 if !opened {
-                    log::warn!("could not hand {} to the system; the file is written", path.display());
+                    log::warn!(
+                        "could not hand {} to the system; the file is written",
+                        path.display()
+                    );
                 }
-                Printed { path: path.display().to_string(), opened }
+                Printed {
+                    path: path.display().to_string(),
+                    opened,
+                }
             }
         };
         Ok(Some(printed))

@@ -2,12 +2,17 @@
 // clicks (#log-call / #log-visit, then an outcome button[data-outcome]), a fuller
 // form for notes and other interactions (#log-note → #interaction-form), and the
 // list of everything that happened, newest first (#timeline-list li[data-source]).
+// Sales documents (source "sales") read «عرض السعر QTN-2026-00001 — مقبول», with
+// a.doc-link[data-doc-type][data-doc-id] to #/inquiries/<id>, #/quotations/<id>,
+// #/invoices/<id> or #/delivery-notes/<id>.
 import { h, localize, setText, timeEl } from '../dom.js';
 import { api } from '../api.js';
 import { formatMoney } from '../format.js';
 import { showToast } from '../toast.js';
 import { icon } from './icons.js';
 import { errorBanner } from './error-banner.js';
+import { hasKey } from '../i18n.js';
+import { docHref, lostReason, INQ_CHANNELS, LOST_REASONS } from '../sales.js';
 
 export const OUTCOMES = {
   call: ['answered', 'no_answer', 'busy', 'call_back'],
@@ -27,13 +32,47 @@ function entryTitle(e) {
     return [h('span', { i18n: 'card.purchase' }), e.reference ? [' ', h('bdi', { dir: 'ltr' }, e.reference)] : null, ' · ', h('span', { class: 'amount' }, formatMoney(e.amount, e.currency))];
   }
   if (e.source === 'merge') return h('span', { i18n: [e.kind === 'merged' ? 'card.merged_with' : 'card.merge_undone_with', { names: e.body }] });
+  if (e.source === 'sales') return salesTitle(e);
   return h('span', { i18n: 'card.created_entry' });
 }
+
+const label = (key, fallback) => (hasKey(key) ? h('span', { i18n: key }) : h('span', null, fallback));
+
+/**
+ * What happened to a sales document, e.g. «عرض السعر QTN-2026-00001 — مقبول»: the
+ * document (a link to it), then its new status, or the event (→ the status it led to).
+ */
+function salesTitle(e) {
+  const doc = [label(`inq.doc.${e.kind}`, e.kind), ' ', h('bdi', { dir: 'ltr' }, e.reference || '')];
+  const href = docHref(e.kind, e.doc_id);
+  const status = e.status ? label(`inq.doc_status.${e.status}`, e.status) : null;
+  let what;
+  if (e.outcome === 'status' && status) what = h('span', { class: 'doc-status', 'data-status': e.status }, status);
+  else what = [label(`inq.event.${e.outcome}`, e.outcome), status ? [' ', h('span', { class: 'arrow', 'aria-hidden': 'true' }), ' ', h('span', { class: 'doc-status', 'data-status': e.status }, status)] : null];
+  return [href ? h('a', { href, class: 'doc-link', 'data-doc-type': e.kind, 'data-doc-id': e.doc_id }, doc) : doc, ' — ', what];
+}
+
+/** A sales event's detail in words (channel, follow-up, lost reason), else as recorded. */
+function salesDetail(e) {
+  const d = e.body;
+  if (!d) return null;
+  if (e.outcome === 'created' && INQ_CHANNELS.includes(d)) return h('span', { i18n: `inq.channel.${d}` });
+  if (e.outcome === 'follow_up') {
+    const [kind, outcome] = d.split(':');
+    return [label(`card.kind.${kind}`, kind), outcome ? [' · ', label(`card.outcome.${outcome}`, outcome)] : null];
+  }
+  if (e.outcome === 'updated') return null;
+  if (LOST_REASONS.includes(d) || e.status === 'lost') return lostReason(d);
+  return h('bdi', { dir: 'auto' }, d);
+}
+
+const SALES_ICONS = { inquiry: 'inquiries', quotation: 'quotations', delivery_note: 'cart', invoice: 'quotations' };
 
 function entryIcon(e) {
   if (e.source === 'interaction') return KIND_ICONS[e.kind] || 'note';
   if (e.source === 'purchase') return 'cart';
   if (e.source === 'merge') return 'merge';
+  if (e.source === 'sales') return SALES_ICONS[e.kind] || 'quotations';
   return 'plus';
 }
 
@@ -96,6 +135,7 @@ export function timeline(contact, { canLog }) {
         h('p', { class: 'timeline-title' }, entryTitle(e)),
         e.body && e.source === 'interaction' ? h('p', { class: 'timeline-text', dir: 'auto' }, e.body) : null,
         e.source === 'purchase' && e.body ? h('p', { class: 'timeline-text', dir: 'auto' }, e.body) : null,
+        e.source === 'sales' && salesDetail(e) ? h('p', { class: 'timeline-text' }, salesDetail(e)) : null,
         h('p', { class: 'timeline-meta' }, timeEl(e.at), by ? [' · ', by] : null),
       ),
       remove,

@@ -20,13 +20,17 @@ import { renderQuotations } from './quotations.js';
 import { renderQuote } from './quote.js';
 import { renderQuoteEdit } from './quote-edit.js';
 import { renderSalesDoc } from './sales-doc.js';
+import { renderCatalog } from './catalog.js';
+import { renderInquiries } from './inquiries.js';
+import { renderInquiry } from './inquiry.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
   home: { nav: 'home', render: renderHome },
   contacts: { nav: 'contacts', render: renderContacts },
-  inquiries: { nav: 'inquiries', render: notBuilt('inquiries') },
+  inquiries: { nav: 'inquiries', render: renderInquiries },
   quotations: { nav: 'quotations', render: renderQuotations },
+  catalog: { nav: 'catalog', render: renderCatalog },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
   tasks: { nav: 'tasks', render: notBuilt('tasks') },
@@ -46,6 +50,7 @@ const ROUTES = {
 const params = (m) => new URLSearchParams(m.at(-1) || '');
 const RECORD_ROUTES = [
   [/^contacts\/([^/?]+)$/, 'contacts', 'contact', renderContact],
+  [/^inquiries\/([^/?]+)$/, 'inquiries', 'inquiry', renderInquiry],
   [/^quotations\/new(?:\?(.*))?$/, 'quotations', 'quote-new', (v, _id, m) => renderQuoteEdit(v, null, params(m))],
   [/^quotations\/([^/?]+)\/edit$/, 'quotations', 'quote-edit', (v, id) => renderQuoteEdit(v, id, new URLSearchParams())],
   [/^quotations\/([^/?]+)$/, 'quotations', 'quote', renderQuote],

@@ -10,13 +10,17 @@ use maarid_core::contacts::{
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
+mod inquiries;
 mod invoicing;
+mod products;
 mod quotes;
+pub use inquiries::*;
 pub use invoicing::*;
+pub use products::*;
 pub use quotes::*;
 
-const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, quotations, \
-invoices, sample data, backups, restores and database updates";
+const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, catalog, \
+inquiries, quotations, invoices, sample data, backups, restores and database updates";
 
 const LONG_ABOUT: &str = "\
 Maarid (معارض) command line: first-run setup, users, contacts, quotations, delivery notes
@@ -166,6 +170,20 @@ pub enum Command {
     Contacts {
         #[command(subcommand)]
         command: ContactsCommand,
+    },
+
+    /// The catalog: add, show, change, list and delete products, vehicles and services
+    #[command(long_about = PRODUCTS_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Products {
+        #[command(subcommand)]
+        command: ProductsCommand,
+    },
+
+    /// Inquiries: record, follow up, change status, approve, cancel and print them
+    #[command(long_about = INQUIRIES_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Inquiries {
+        #[command(subcommand)]
+        command: InquiriesCommand,
     },
 
     /// Fill the database with generated sample data, for tests, demos and benchmarks

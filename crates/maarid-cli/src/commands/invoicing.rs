@@ -103,9 +103,7 @@ pub fn run_delivery_notes(
                 format!("{head}\n{}", delivery_note_card(l, &d))
             })
         }
-        DeliveryNotesCommand::Print(args) => {
-            print(out, &db, a, lang, args, "delivery_note")
-        }
+        DeliveryNotesCommand::Print(args) => print(out, &db, a, lang, args, "delivery_note"),
     }
 }
 

@@ -4,8 +4,10 @@
 mod backup;
 pub(crate) mod bench;
 mod contacts;
+mod inquiries;
 mod invoicing;
 mod migrate;
+mod products;
 mod quotes;
 mod seed;
 mod setup;
@@ -27,6 +29,8 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::Setup(a) => setup::run(out, db_flag, a),
         Command::Users { command } => users::run(out, db_flag, command),
         Command::Contacts { command } => contacts::run(out, db_flag, command),
+        Command::Products { command } => products::run(out, db_flag, command),
+        Command::Inquiries { command } => inquiries::run(out, db_flag, cli.global.lang, command),
         Command::Seed { command } => seed::run(out, db_flag, command),
         Command::Bench { command } => bench::run(out, db_flag, command),
         Command::Quotes { command } => quotes::run(out, db_flag, lang, command),

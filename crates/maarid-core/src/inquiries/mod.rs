@@ -629,6 +629,11 @@ pub fn close_unanswered(db: &Db, now_utc: DateTime<Utc>) -> Result<usize> {
     })
 }
 
+/// [`close_unanswered`] as of this moment (the desktop app's daily run).
+pub fn close_unanswered_now(db: &Db) -> Result<usize> {
+    close_unanswered(db, Utc::now())
+}
+
 /// Inquiries the user may read (a user whose right is "own" sees their own).
 pub fn list(db: &Db, actor: &Actor, q: &InquiryQuery) -> Result<InquiryPage> {
     actor.authorize(DocType::Inquiry, Action::Read, Target::Own)?;
@@ -709,14 +714,5 @@ pub fn print_doc(db: &Db, actor: &Actor, id: &str) -> Result<PrintDoc> {
             salesperson: inq.owner_name.clone().unwrap_or_default(),
             delivery_address: String::new(),
         })
-    })
-}
-
-/// Records that the inquiry was printed (after the PDF was written).
-pub fn printed(db: &Db, actor: &Actor, id: &str) -> Result<()> {
-    db.write(|tx| {
-        let inq = get_in(tx, id)?;
-        authorize_on(actor, Action::Read, &inq)?;
-        event(tx, actor, &inq, "printed", None, "")
     })
 }

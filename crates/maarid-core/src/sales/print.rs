@@ -37,7 +37,13 @@ fn table(doc_type: &str) -> Option<(&'static str, &'static str)> {
 fn file_name(number: &str, lang: PrintLang) -> String {
     let base: String = number
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     match lang {
         PrintLang::Ar => format!("{base}.pdf"),
@@ -47,7 +53,13 @@ fn file_name(number: &str, lang: PrintLang) -> String {
 
 /// Lays out the document `doc_type` ("inquiry", "quotation", "delivery_note",
 /// "invoice") `id` in `lang` with the company's digit setting.
-pub fn document(db: &Db, actor: &Actor, doc_type: &str, id: &str, lang: PrintLang) -> Result<PrintedFile> {
+pub fn document(
+    db: &Db,
+    actor: &Actor,
+    doc_type: &str,
+    id: &str,
+    lang: PrintLang,
+) -> Result<PrintedFile> {
     let (table, event_type) =
         table(doc_type).ok_or_else(|| Error::invalid("doc_type", Rule::UnknownValue))?;
     let doc = match doc_type {
