@@ -989,3 +989,145 @@ async fn custom_fields_and_addresses() {
     })
     .await;
 }
+
+/// Text of a PDF, as pdftotext gives it (logical order).
+fn pdf_text(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by .ci/run");
+    assert!(out.status.success(), "pdftotext {path}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_walk_in_becomes_an_approved_inquiry_a_quotation_an_invoice_and_a_printed_pdf() {
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[], 5);
+        let app = App::launch_with(dir, path.clone()).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        for (kind, code, name, price) in [
+            ("vehicle", "CAM-26", "تويوتا كامري 2026", "125000"),
+            ("product", "SEAT-01", "مفرش جلد فاخر", "1800"),
+        ] {
+            app.invoke(
+                "products_create",
+                json!({"input": {"kind": kind, "code": code, "name_ar": name, "price": price, "vat_rate": "15", "unit": "قطعة"}}),
+            )
+            .await
+            .unwrap();
+        }
+
+        // A walk-in asks about the Camry, typed with a variant spelling.
+        app.route("#/inquiries").await;
+        app.click("#inquiry-add").await;
+        app.wait_for("#inquiry-dialog[open]").await;
+        app.click("#inquiry-channel-walk_in").await;
+        app.click("#inquiry-contact-mode-new").await;
+        app.fill("#inquiry-new-name", "فهد الدوسري").await;
+        app.fill("#inquiry-new-phone", "0557778899").await;
+        app.fill("#inquiry-item-search", "كامرى").await;
+        app.click("#inquiry-item-results li button[data-product-id]").await;
+        app.wait_for("#inquiry-items li.item-row").await;
+        app.click("#inquiry-save").await;
+        app.wait_for("#inquiry-number").await;
+        app.click("#inquiry-approve").await;
+        app.wait_for("#inquiry-make-quote").await;
+        painted_screenshot(&app, "40-inquiry-approved-ar").await;
+
+        // The quotation starts from the inquiry; two more lines, one from the catalog and
+        // one typed with Arabic-Indic digits and a 10% discount.
+        app.click("#inquiry-make-quote").await;
+        app.wait_for("#quote-lines tbody tr[data-line='0']").await;
+        app.click("#quote-add-product").await;
+        app.wait_for("#product-picker[open]").await;
+        app.fill("#product-search", "مفرش").await;
+        app.click("#product-results li button[data-product-id]").await;
+        app.wait_for("#quote-lines tbody tr[data-line='1']").await;
+        app.click("#quote-add-line").await;
+        let row = "#quote-lines tbody tr[data-line='2']";
+        set_value(&app, &format!("{row} [name=description]"), "تظليل حراري للزجاج").await;
+        set_value(&app, &format!("{row} [name=quantity]"), "١").await;
+        set_value(&app, &format!("{row} [name=unit_price]"), "٩٥٠").await;
+        set_value(&app, &format!("{row} [name=discount]"), "10").await;
+        // 125000 + 1800 + 855 net, 15% VAT on each: the backend's totals, not the UI's.
+        app.wait_until(
+            "the totals from the backend",
+            "document.querySelector('#quote-totals [data-total=total] [data-money]')?.dataset.money === '146803.25'
+             && document.querySelector('#quote-totals [data-total=vat] [data-money]')?.dataset.money === '19148.25'",
+        )
+        .await;
+        painted_screenshot(&app, "41-quote-editor-ar").await;
+        app.click("#quote-save").await;
+        app.wait_for("#quote-number").await;
+        app.wait_for("#quote-lines-view tr[data-line='2']").await;
+
+        // Accepted, then invoiced.
+        app.click("#quote-accept").await;
+        app.wait_for("#quote-status [data-status=accepted]").await;
+        painted_screenshot(&app, "42-quote-accepted-ar").await;
+        app.click("#quote-convert").await;
+        app.wait_for("#convert-dialog[open]").await;
+        app.click("#convert-confirm").await;
+        app.wait_for("#doc-number").await;
+        app.wait_until(
+            "the invoice's total",
+            "document.querySelector('#doc-totals [data-total=total] [data-money]')?.dataset.money === '146803.25'",
+        )
+        .await;
+        let invoice_number = app.text("#doc-number").await;
+        painted_screenshot(&app, "43-invoice-ar").await;
+
+        // Printed: the PDF is written and holds the invoice in Arabic.
+        app.click("#doc-print").await;
+        app.wait_for("#print-dialog[open]").await;
+        app.click("input[name=print-lang][value=ar]").await;
+        app.click("#print-open").await;
+        app.wait_for("#print-result[data-path]").await;
+        let pdf = app
+            .js("return document.querySelector('#print-result').dataset.path")
+            .await;
+        let pdf = pdf.as_str().unwrap().to_string();
+        let text = pdf_text(&pdf);
+        for needle in [invoice_number.as_str(), "فهد الدوسري", "فاتورة ضريبية مبسطة", "146,803.25", "19,148.25"] {
+            assert!(text.contains(needle), "{needle} missing from the PDF:\n{text}");
+        }
+        let png = e2e::driver::artifacts_dir().join("44-invoice-pdf");
+        let rendered = std::process::Command::new("pdftoppm")
+            .args(["-r", "60", "-png", "-singlefile", &pdf, png.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(rendered.success());
+
+        // The money path left its marks: purchase history, inquiry won, timeline entries.
+        let db = Db::open(&path).unwrap();
+        let (contact, amount, inquiry): (String, String, String) = db
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT p.contact_id, p.amount, i.status FROM contact_purchases p
+                     JOIN inquiries i ON i.contact_id = p.contact_id WHERE p.doc_type = 'invoice'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )?)
+            })
+            .unwrap();
+        assert_eq!(amount.trim_end_matches('0').trim_end_matches('.'), "146803.25");
+        assert_eq!(inquiry, "won");
+        let printed: i64 = db
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM sales_events WHERE doc_type = 'invoice' AND event = 'printed'", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(printed, 1);
+        app.route(&format!("#/contacts/{contact}")).await;
+        app.wait_until(
+            "sales documents on the contact's timeline",
+            "document.querySelectorAll('#timeline-list li[data-source=sales]').length >= 4",
+        )
+        .await;
+        painted_screenshot(&app, "45-contact-timeline-sales-ar").await;
+        app.quit().await;
+    })
+    .await;
+}

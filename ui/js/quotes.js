@@ -2,6 +2,7 @@
 // decimal input (Arabic-Indic digits and separators accepted), calendar days.
 import { h } from './dom.js';
 import { formatMoney, formatDate } from './format.js';
+import { decimalValue, todayIso } from './sales.js';
 
 export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'cancelled', 'superseded'];
 
@@ -25,22 +26,13 @@ export function relabelMoney(root) {
 
 document.addEventListener('maarid:locale', () => relabelMoney(document.body));
 
-const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/g;
-
 /**
- * A decimal typed by a person, as the plain string the backend parses ("1250.5"), or
- * null when it is not a number. Accepts ١٢٥٠٫٥, 1,250.50 and 1٬250٫50.
+ * A decimal typed by a person (Arabic-Indic digits and separators accepted), as the
+ * plain string the backend parses ("1250.5"), or null when empty or not a number.
  */
 export function decimalInput(text) {
-  let s = String(text ?? '')
-    .trim()
-    .replace(ARABIC_INDIC, (d) => String((d.charCodeAt(0) & 0xf) % 10))
-    .replace(/[\u066B]/g, '.')
-    .replace(/[\u066C,\s]/g, '');
-  if (s === '') return null;
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  s = s.replace(/^0+(?=\d)/, '');
-  return s;
+  const v = decimalValue(text, 6);
+  return v === '' ? null : v;
 }
 
 /** A calendar day ("2026-11-23") shown in words without any time-zone shift. */
@@ -65,8 +57,4 @@ document.addEventListener('maarid:locale', () => {
 });
 
 /** Today's local calendar day as YYYY-MM-DD. */
-export function today() {
-  const d = new Date();
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export const today = todayIso;

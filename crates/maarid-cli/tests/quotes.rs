@@ -509,6 +509,25 @@ fn print_writes_a_pdf_and_records_it() {
     let id = s(&q["id"]);
     e.json(&["quotes", "status", id, "accepted"]);
     let conv = e.json(&["quotes", "convert", id, "--invoice", "--delivery-note"]);
+    // A Saudi simplified invoice needs the seller's VAT number for its QR code: without
+    // one it is refused with a message that names the field, and nothing is written.
+    let refused = e.dir.path().join("refused.pdf");
+    let inv = s(&conv["invoice"]["id"]).to_string();
+    e.run(&[
+        "invoices",
+        "print",
+        &inv,
+        "--out",
+        refused.to_str().unwrap(),
+        "--json",
+    ])
+    .json_error(3, "invalid_input");
+    assert!(!refused.exists());
+    let setup_db = maarid_core::Db::open(&e.db).unwrap();
+    setup_db
+        .write(|c| Ok(c.execute("UPDATE company SET tax_number = '310000000000003'", [])?))
+        .unwrap();
+    drop(setup_db);
     for (cmd, doc_id, name) in [
         ("quotes", id, "q.pdf"),
         ("invoices", s(&conv["invoice"]["id"]), "i.pdf"),

@@ -769,7 +769,15 @@ fn every_change_shows_on_the_contacts_timeline() {
     )
     .unwrap();
     inquiries::set_status(db, a, &id, &change(InquiryStatus::Lost)).unwrap();
-    inquiries::printed(db, a, &id).unwrap();
+    // Printing (the PDF is laid out for real) records the event too.
+    maarid_core::sales::print::document(
+        db,
+        a,
+        "inquiry",
+        &id,
+        maarid_core::sales::print_model::PrintLang::Ar,
+    )
+    .unwrap();
 
     let page = contacts::timeline(db, a, &f.contact, &TimelineQuery::default()).unwrap();
     let number = inquiries::get(db, a, &id).unwrap().inquiry.number;

@@ -548,6 +548,17 @@ fn revisions_make_a_chain_and_superseded_ones_stay_readable_and_printable() {
     assert_eq!(p.customer.name_ar, "سعيد");
     assert_eq!(p.customer.phone, "0551111111");
     assert_eq!(quotes::print_doc(&t.db, a, &r2.id).unwrap().revision, 2);
+    // Laying it out for real records the print on its history.
+    let pdf = maarid_core::sales::print::document(
+        &t.db,
+        a,
+        "quotation",
+        &r0.id,
+        maarid_core::sales::print_model::PrintLang::Ar,
+    )
+    .unwrap();
+    assert!(pdf.bytes.starts_with(b"%PDF"));
+    assert_eq!(pdf.file_name, format!("{}.pdf", r0.number));
     assert_eq!(
         quotes::history(&t.db, a, &r0.id)
             .unwrap()

@@ -22,6 +22,7 @@ import { field, markInvalid, clearErrors, formErrorArea, applyServerError } from
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { confirmDialog, modal } from '../components/dialogs.js';
+import { printDialog } from '../components/print-dialog.js';
 import { OUTCOMES } from '../components/timeline.js';
 import { inquiryDialog } from '../components/inquiry-dialog.js';
 import { loadDirectory } from '../contacts.js';
@@ -120,7 +121,8 @@ export async function renderInquiry(view, id) {
     }
   });
 
-  view.replaceChildren(back, banner, content, ...editor.dialogs, lostDialog);
+  const printer = printDialog();
+  view.replaceChildren(back, banner, content, ...editor.dialogs, lostDialog, printer.dialog);
 
   function fail(err) {
     banner.replaceChildren(errorBanner(err));
@@ -221,6 +223,7 @@ export async function renderInquiry(view, id) {
       // The quotation screens are their own module; they read ?inquiry= to start from this one.
       actions.push(h('button', { type: 'button', id: 'inquiry-make-quote', class: 'btn btn-accent', 'data-inquiry-id': d.id, onclick: () => go(`quotations/new?inquiry=${encodeURIComponent(d.id)}`) }, icon('quotations'), h('span', { i18n: 'inq.action.make_quote' })));
     }
+    actions.push(h('button', { type: 'button', id: 'inquiry-print', class: 'btn btn-secondary', onclick: () => printer.open('inquiry', d.id, d.number) }, icon('print'), h('span', { i18n: 'quote.print' })));
     if (d.next_statuses.includes('cancelled') && may('cancel', d)) {
       actions.push(h('button', { type: 'button', id: 'inquiry-cancel', class: 'btn btn-danger-ghost', onclick: cancelInquiry }, icon('close'), h('span', { i18n: 'inq.action.cancel' })));
     }

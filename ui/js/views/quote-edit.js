@@ -371,7 +371,7 @@ export async function renderQuoteEdit(view, id, params) {
     if (!input) return;
     const mine = ++previewToken;
     try {
-      const p = await api.quotesPreview({ ...input, contact_id: input.contact_id || 'preview' });
+      const p = await api.quotesPreview(input);
       if (mine !== previewToken) return;
       p.lines.forEach((l, i) => {
         const cell = tbody.querySelector(`tr[data-line="${i}"] .line-total`);

@@ -436,62 +436,6 @@ pub fn cancel(db: &Db, actor: &Actor, id: &str) -> Result<InquiryDetail> {
     )
 }
 
-/// For the quotation module: moves the inquiry to `quoted` (a quotation was made from
-/// it), `won` (its quotation was accepted) or another status, inside the caller's
-/// transaction, checking the move against [`TRANSITIONS`] and recording the event
-/// (`detail`: e.g. the quotation's number; for `lost`, the lost reason). Asking for
-/// the status the inquiry already has changes nothing. The caller checks its own
-/// rights (on the quotation).
-#[allow(dead_code)] // called by the quotation module
-pub(crate) fn mark_in(
-    tx: &Connection,
-    actor: &Actor,
-    inquiry_id: &str,
-    status: InquiryStatus,
-    detail: &str,
-) -> Result<()> {
-    let before = get_in(tx, inquiry_id)?;
-    if before.status == status {
-        return Ok(());
-    }
-    apply_move(
-        tx,
-        actor,
-        &before,
-        &Move {
-            to: status,
-            lost_reason: if status == InquiryStatus::Lost {
-                detail
-            } else {
-                ""
-            },
-            competitor: "",
-            event: "status",
-            detail,
-            automatic: false,
-            at: now(),
-        },
-    )?;
-    Ok(())
-}
-
-/// For the quotation module: the inquiry, if it has been approved (a quotation is
-/// made only from an approved inquiry that is still running); otherwise
-/// `StatusNotAllowed` (from its status to quoted).
-#[allow(dead_code)] // called by the quotation module
-pub(crate) fn require_approved(conn: &Connection, inquiry_id: &str) -> Result<Inquiry> {
-    let inq = get_in(conn, inquiry_id)?;
-    if inq.approved_at.is_none() || inq.status.is_closed() {
-        return Err(Error::StatusNotAllowed {
-            entity: ENTITY,
-            number: inq.number.clone(),
-            from: inq.status.key(),
-            to: InquiryStatus::Quoted.key(),
-        });
-    }
-    Ok(inq)
-}
-
 /// Approves the inquiry so a quotation can be made from it (the submit right).
 /// Approving twice changes nothing; a closed inquiry cannot be approved.
 pub fn approve(db: &Db, actor: &Actor, id: &str) -> Result<InquiryDetail> {
