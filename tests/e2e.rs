@@ -1025,8 +1025,8 @@ async fn a_walk_in_becomes_an_approved_inquiry_a_quotation_an_invoice_and_a_prin
         app.route("#/inquiries").await;
         app.click("#inquiry-add").await;
         app.wait_for("#inquiry-dialog[open]").await;
-        app.click("#inquiry-channel-walk_in").await;
-        app.click("#inquiry-contact-mode-new").await;
+        app.click("label[for=inquiry-channel-walk_in]").await;
+        app.click("label[for=inquiry-contact-mode-new]").await;
         app.fill("#inquiry-new-name", "فهد الدوسري").await;
         app.fill("#inquiry-new-phone", "0557778899").await;
         app.fill("#inquiry-item-search", "كامرى").await;
@@ -1041,10 +1041,24 @@ async fn a_walk_in_becomes_an_approved_inquiry_a_quotation_an_invoice_and_a_prin
         // The quotation starts from the inquiry; two more lines, one from the catalog and
         // one typed with Arabic-Indic digits and a 10% discount.
         app.click("#inquiry-make-quote").await;
-        app.wait_for("#quote-lines tbody tr[data-line='0']").await;
+        app.wait_until(
+            "the quotation editor (or an error)",
+            "document.querySelector(\"#quote-lines tbody tr[data-line='0']\") || document.querySelector('.view .error-banner')",
+        )
+        .await;
+        let problem = app
+            .js("return document.querySelector('.view .error-banner')?.textContent || ''")
+            .await;
+        assert_eq!(problem, json!(""), "making the quotation failed");
         app.click("#quote-add-product").await;
         app.wait_for("#product-picker[open]").await;
         app.fill("#product-search", "مفرش").await;
+        app.wait_until(
+            "only the seat cover found",
+            "(() => { const b = document.querySelectorAll('#product-results li button[data-product-id]');
+              return b.length === 1 && b[0].textContent.includes('مفرش'); })()",
+        )
+        .await;
         app.click("#product-results li button[data-product-id]").await;
         app.wait_for("#quote-lines tbody tr[data-line='1']").await;
         app.click("#quote-add-line").await;
@@ -1054,12 +1068,23 @@ async fn a_walk_in_becomes_an_approved_inquiry_a_quotation_an_invoice_and_a_prin
         set_value(&app, &format!("{row} [name=unit_price]"), "٩٥٠").await;
         set_value(&app, &format!("{row} [name=discount]"), "10").await;
         // 125000 + 1800 + 855 net, 15% VAT on each: the backend's totals, not the UI's.
-        app.wait_until(
-            "the totals from the backend",
-            "document.querySelector('#quote-totals [data-total=total] [data-money]')?.dataset.money === '146803.25'
-             && document.querySelector('#quote-totals [data-total=vat] [data-money]')?.dataset.money === '19148.25'",
-        )
-        .await;
+        let totals = app
+            .js_async(
+                "const read = () => [...document.querySelectorAll('#quote-totals [data-total] [data-money]')]
+                     .map((e) => e.closest('[data-total]').dataset.total + '=' + e.dataset.money).join(' ');
+                 const t0 = Date.now();
+                 (function poll() {
+                   const r = read();
+                   if (r.includes('total=146803.25') || Date.now() - t0 > 10000) done(r);
+                   else setTimeout(poll, 100);
+                 })();",
+            )
+            .await;
+        assert_eq!(
+            totals,
+            json!("subtotal=127750 discount=95 net=127655 vat=19148.25 total=146803.25"),
+            "the backend's totals, shown as they come"
+        );
         painted_screenshot(&app, "41-quote-editor-ar").await;
         app.click("#quote-save").await;
         app.wait_for("#quote-number").await;

@@ -228,7 +228,7 @@ export async function renderQuoteEdit(view, id, params) {
               type: 'button',
               class: 'btn-icon',
               'data-remove-line': String(i),
-              i18nAttr: { 'aria-label': ['quote.line.remove', { n: i + 1 }], title: ['quote.line.remove', { n: i + 1 }] },
+              i18nAttr: { 'aria-label': 'common.delete', title: 'common.delete' },
               disabled: lines.length === 1,
               onclick: () => {
                 lines.splice(i, 1);
@@ -255,9 +255,12 @@ export async function renderQuoteEdit(view, id, params) {
   const productResults = h('ul', { id: 'product-results', class: 'picker-results', role: 'listbox' });
   const productDialog = modal({ id: 'product-picker', title: 'quote.add_product', body: h('div', { class: 'modal-body' }, productSearch, productResults) });
   const productName = (p) => pick(p.name_ar || p.name_en, p.name_en || p.name_ar) || p.code;
+  let productToken = 0;
   async function findProducts() {
+    const mine = ++productToken;
     try {
       const page = await api.productsList({ text: productSearch.value.trim(), limit: 12 });
+      if (mine !== productToken) return; // a newer search is on its way
       const items = page.items || page;
       productResults.replaceChildren(
         ...(items.length

@@ -43,7 +43,7 @@ export function linesView(id, lines, currency, priced = true) {
             ? [
                 h('td', { class: 'num' }, moneyEl(l.unit_price, currency)),
                 h('td', { class: 'num' }, Number(l.discount_amount) ? moneyEl(l.discount_amount, currency) : '—'),
-                h('td', { class: 'num', dir: 'ltr' }, `${l.vat_rate}%`),
+                h('td', { class: 'num' }, h('bdi', { dir: 'ltr' }, `${l.vat_rate}%`)),
                 h('td', { class: 'num', 'data-line-total': String(l.total) }, moneyEl(l.total, currency)),
               ]
             : null,
