@@ -193,7 +193,7 @@ async fn first_run_setup_in_arabic_then_logout_and_login() {
         }
 
         // Modules not built yet say so plainly.
-        app.route("#/quotations").await;
+        app.route("#/letters").await;
         app.wait_for(".not-built").await;
         app.screenshot("06-not-built-ar").await;
 
@@ -1126,6 +1126,15 @@ async fn a_walk_in_becomes_an_approved_inquiry_a_quotation_an_invoice_and_a_prin
             .status()
             .unwrap();
         assert!(rendered.success());
+
+        // The invoices list has it, reached from the quotations' tabs.
+        app.route("#/quotations").await;
+        app.click(".doc-tabs a[data-tab=invoice]").await;
+        app.wait_until(
+            "the invoice listed",
+            &format!("document.querySelector('#docs-table tr[data-doc-id][data-status=issued]')?.textContent.includes({})", json!(invoice_number)),
+        )
+        .await;
 
         // The money path left its marks: purchase history, inquiry won, timeline entries.
         let db = Db::open(&path).unwrap();

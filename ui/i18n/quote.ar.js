@@ -13,6 +13,11 @@ export default {
   more: 'عرض المزيد',
   include_superseded: 'إظهار المراجعات المستبدلة',
   all_statuses: 'كل الحالات',
+  lists: {
+    invoices: 'الفواتير',
+    delivery_notes: 'سندات التسليم',
+    empty: 'لا يوجد شيء هنا بعد. تُنشأ الفواتير وسندات التسليم من عروض الأسعار المقبولة.',
+  },
   col: {
     number: 'الرقم',
     customer: 'العميل',
@@ -21,6 +26,9 @@ export default {
     status: 'الحالة',
     total: 'الإجمالي',
     salesperson: 'مندوب المبيعات',
+    kind: 'النوع',
+    quotation: 'عرض السعر',
+    invoice: 'الفاتورة',
   },
   status: {
     draft: 'مسودة',

@@ -13,6 +13,11 @@ export default {
   more: 'Show more',
   include_superseded: 'Show superseded revisions',
   all_statuses: 'All statuses',
+  lists: {
+    invoices: 'Invoices',
+    delivery_notes: 'Delivery notes',
+    empty: 'Nothing here yet. Invoices and delivery notes are made from accepted quotations.',
+  },
   col: {
     number: 'Number',
     customer: 'Customer',
@@ -21,6 +26,9 @@ export default {
     status: 'Status',
     total: 'Total',
     salesperson: 'Salesperson',
+    kind: 'Type',
+    quotation: 'Quotation',
+    invoice: 'Invoice',
   },
   status: {
     draft: 'Draft',

@@ -155,8 +155,10 @@ export const api = {
   quotesConvert: (id, input) => call('quotes_convert', { id, input }),
   quotesHistory: (id) => call('quotes_history', { id }),
   quotesCommunications: (id) => call('quotes_communications', { id }),
+  invoicesList: (query = {}) => call('invoices_list', { query: compact(query) }),
   invoicesGet: (id) => call('invoices_get', { id }),
   invoicesSetStatus: (id, status) => call('invoices_set_status', { id, status }),
+  deliveryNotesList: (query = {}) => call('delivery_notes_list', { query: compact(query) }),
   deliveryNotesGet: (id) => call('delivery_notes_get', { id }),
   deliveryNotesSetStatus: (id, status) => call('delivery_notes_set_status', { id, status }),
   // action: open | save | print; lang: ar | en | both → {path, opened}

@@ -8,6 +8,7 @@ import { pageHeader } from '../components/page.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { QUOTE_STATUSES, statusBadge, moneyEl, dayEl } from '../quotes.js';
+import { docTabs } from './sales-docs.js';
 
 const PAGE = 50;
 
@@ -52,7 +53,7 @@ export async function renderQuotations(view) {
   const empty = h('p', { class: 'empty-state', id: 'quotes-empty', hidden: true });
   const more = h('button', { type: 'button', id: 'quotes-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'quote.more' }));
   const banner = h('div', { class: 'banner-slot' });
-  view.replaceChildren(pageHeader('quote.title', 'quote.subtitle', add), filters, banner, tableCard, empty, h('div', { class: 'load-more' }, more));
+  view.replaceChildren(pageHeader('quote.title', 'quote.subtitle', add), docTabs('quotation'), filters, banner, tableCard, empty, h('div', { class: 'load-more' }, more));
 
   let next = null;
   let token = 0;

@@ -20,6 +20,7 @@ import { renderQuotations } from './quotations.js';
 import { renderQuote } from './quote.js';
 import { renderQuoteEdit } from './quote-edit.js';
 import { renderSalesDoc } from './sales-doc.js';
+import { renderSalesDocs } from './sales-docs.js';
 import { renderCatalog } from './catalog.js';
 import { renderInquiries } from './inquiries.js';
 import { renderInquiry } from './inquiry.js';
@@ -30,6 +31,8 @@ const ROUTES = {
   contacts: { nav: 'contacts', render: renderContacts },
   inquiries: { nav: 'inquiries', render: renderInquiries },
   quotations: { nav: 'quotations', render: renderQuotations },
+  invoices: { nav: 'quotations', render: (v) => renderSalesDocs(v, 'invoice') },
+  'delivery-notes': { nav: 'quotations', render: (v) => renderSalesDocs(v, 'delivery_note') },
   catalog: { nav: 'catalog', render: renderCatalog },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },

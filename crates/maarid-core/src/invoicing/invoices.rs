@@ -9,8 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::Filter;
-use crate::access::{Action, Actor, DocType, Scope, Target};
+use super::{Filter, ListQuery, OWNER};
+use crate::access::{Action, Actor, DocType, Target};
 use crate::db::Db;
 use crate::ids::now;
 use crate::keyed::keyed_enum;
@@ -109,7 +109,6 @@ pub struct InvoicePage {
 }
 
 /// Who owns an invoice for the rights: its quotation's owner, else who made it.
-const OWNER: &str = "COALESCE(q.owner_id, x.created_by)";
 
 fn select() -> String {
     format!(
@@ -256,27 +255,17 @@ pub fn get(db: &Db, actor: &Actor, id: &str) -> Result<Invoice> {
 
 /// Newest first, a page at a time (`next` is the cursor of the following page).
 pub fn list(db: &Db, actor: &Actor, q: &InvoiceQuery) -> Result<InvoicePage> {
-    actor.authorize(DocType::Invoice, Action::Read, Target::Own)?;
-    let mut f = Filter::default();
-    f.cond("x.deleted_at IS NULL");
-    if actor.scope(DocType::Invoice, Action::Read) != Scope::All {
-        f.cond(&format!("{OWNER} = :me"));
-        f.arg(":me", actor.user_id.clone().unwrap_or_default());
-    }
-    if let Some(s) = q.status {
-        f.cond("x.status = :status");
-        f.arg(":status", s.key());
-    }
-    if let Some(c) = q.contact_id.as_deref().filter(|c| !c.is_empty()) {
-        f.cond("x.contact_id = :contact");
-        f.arg(":contact", c.to_string());
-    }
-    if let Some(qid) = q.quote_id.as_deref().filter(|c| !c.is_empty()) {
-        f.cond("x.quote_id = :quote");
-        f.arg(":quote", qid.to_string());
-    }
-    f.text(q.text.as_deref());
-    f.after(q.after.as_deref());
+    let f = Filter::for_list(
+        actor,
+        DocType::Invoice,
+        &ListQuery {
+            status: q.status.map(|s| s.key()),
+            contact_id: q.contact_id.as_deref(),
+            quote_id: q.quote_id.as_deref(),
+            text: q.text.as_deref(),
+            after: q.after.as_deref(),
+        },
+    )?;
     let sql = format!(
         "SELECT x.id, x.number, x.kind, x.status, x.contact_id, {CONTACT_NAME}, x.issue_date, x.currency,
             x.total, x.quote_id, q.number

@@ -13,7 +13,21 @@ pub use invoices::{
     Invoice, InvoiceKind, InvoicePage, InvoiceQuery, InvoiceStatus, InvoiceSummary,
 };
 
+use crate::access::{Action, Actor, DocType, Scope, Target};
 use crate::search::normalize::{ascii_digits, normalize};
+
+/// Who a delivery note or invoice belongs to: its quotation's owner (alias `q`), else
+/// whoever made it.
+pub(crate) const OWNER: &str = "COALESCE(q.owner_id, x.created_by)";
+
+/// What the two document lists filter on alike.
+pub(crate) struct ListQuery<'a> {
+    pub status: Option<&'static str>,
+    pub contact_id: Option<&'a str>,
+    pub quote_id: Option<&'a str>,
+    pub text: Option<&'a str>,
+    pub after: Option<&'a str>,
+}
 
 /// Most rows on one page of a list.
 pub(crate) const MAX_PAGE: u32 = 500;
@@ -40,6 +54,34 @@ pub(crate) struct Filter {
 }
 
 impl Filter {
+    /// The filter of a delivery-note or invoice list: checks the read right, keeps live
+    /// rows (only the user's own with the "own" scope), then status, contact,
+    /// quotation, text and the page cursor.
+    pub fn for_list(actor: &Actor, doc: DocType, q: &ListQuery) -> crate::Result<Filter> {
+        actor.authorize(doc, Action::Read, Target::Own)?;
+        let mut f = Filter::default();
+        f.cond("x.deleted_at IS NULL");
+        if actor.scope(doc, Action::Read) != Scope::All {
+            f.cond(&format!("{OWNER} = :me"));
+            f.arg(":me", actor.user_id.clone().unwrap_or_default());
+        }
+        if let Some(s) = q.status {
+            f.cond("x.status = :status");
+            f.arg(":status", s);
+        }
+        if let Some(c) = q.contact_id.filter(|c| !c.is_empty()) {
+            f.cond("x.contact_id = :contact");
+            f.arg(":contact", c.to_string());
+        }
+        if let Some(qid) = q.quote_id.filter(|c| !c.is_empty()) {
+            f.cond("x.quote_id = :quote");
+            f.arg(":quote", qid.to_string());
+        }
+        f.text(q.text);
+        f.after(q.after);
+        Ok(f)
+    }
+
     pub fn cond(&mut self, sql: &str) {
         self.conds.push(sql.to_string());
     }
