@@ -108,8 +108,6 @@ pub struct InvoicePage {
     pub next: Option<String>,
 }
 
-/// Who owns an invoice for the rights: its quotation's owner, else who made it.
-
 fn select() -> String {
     format!(
         "SELECT x.id, x.number, x.kind, x.quote_id, q.number, x.delivery_note_id, d.number, x.contact_id,
