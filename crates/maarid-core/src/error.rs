@@ -103,6 +103,8 @@ pub enum Rule {
     UnknownValue,
     /// The field does not apply to this kind of record (e.g. a VIN on a service).
     NotApplicable,
+    /// A number too long for a spreadsheet to keep exactly (16 digits or more).
+    PrecisionLost,
 }
 
 impl std::fmt::Display for Rule {
@@ -128,6 +130,10 @@ impl Rule {
             Rule::OutOfRange => Text::new("خارج النطاق المسموح", "is out of range"),
             Rule::BadFormat => Text::new("بصيغة غير صحيحة", "has a wrong format"),
             Rule::UnknownValue => Text::new("قيمة غير معروفة", "is not a known value"),
+            Rule::PrecisionLost => Text::new(
+                "رقم طويل فقد بعض خاناته في ملف Excel؛ اجعل عمود هذا الحقل نصيًا في الملف ثم أعد الاستيراد",
+                "is a long number that the spreadsheet stored with some digits lost; format the column as text in the file and import again",
+            ),
             Rule::NotApplicable => Text::new(
                 "لا ينطبق على هذا النوع",
                 "does not apply to this kind of record",

@@ -12,6 +12,7 @@ mod error;
 pub mod fields;
 pub mod i18n;
 pub mod ids;
+pub mod import;
 pub mod inquiries;
 pub mod interactions;
 pub mod invoicing;
