@@ -74,6 +74,7 @@ pub fn doc_type_name(key: &str) -> Text {
         "custom_field" => Text::new("الحقل المخصص", "Custom field"),
         "interaction" => Text::new("التواصل", "Interaction"),
         "merge" => Text::new("عملية الدمج", "Merge"),
+        "sheet" => Text::new("ورقة العمل", "Sheet"),
         _ => Text::new("السجل", "Record"),
     }
 }

@@ -5,9 +5,11 @@
 //! The readers (calamine for .xlsx/.xls/.xlsb/.ods, csv) map their cells to [`Cell`].
 
 pub mod header;
+pub mod read;
 pub mod values;
 
-pub use header::{find_header, HeaderMatch};
+pub use header::{find_header, HeaderMatch, CONTACT_SYNONYMS};
+pub use read::{read_sheet, Sheet};
 pub use values::{
     date_from_cell, detect_date_order, phone_from_cell, text_from_cell, Cell, DateOrder,
 };
