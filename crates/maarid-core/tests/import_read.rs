@@ -35,7 +35,7 @@ fn a_messy_workbook_reads_back_faithfully() {
     ws.write(3, 1, "أحمد القحطاني").unwrap();
     // Typed 0551234567 into a number cell: Excel keeps 551234567.
     ws.write_with_format(3, 2, 551234567, &zeros).unwrap();
-    ws.write_with_format(3, 3, &ExcelDateTime::from_ymd(2024, 3, 15).unwrap(), &date)
+    ws.write_with_format(3, 3, ExcelDateTime::from_ymd(2024, 3, 15).unwrap(), &date)
         .unwrap();
     ws.write(3, 4, 1_234_567_890_123_456_789f64).unwrap();
     ws.write(4, 0, 2).unwrap();
