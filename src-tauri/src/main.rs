@@ -58,17 +58,22 @@ fn open_db() -> Result<Db, String> {
     })
 }
 
-/// Closes unanswered inquiries now and then once a day (the CRM setting says after
-/// how many days; 0 means never). Acts as the system, so no login is needed.
-fn close_unanswered_daily(db: Arc<Db>) {
-    std::thread::spawn(move || loop {
-        match maarid_core::inquiries::close_unanswered_now(&db) {
-            Ok(0) => {}
-            Ok(n) => log::info!("closed {n} unanswered inquiries"),
-            Err(e) => log::warn!("closing unanswered inquiries failed: {e}"),
-        }
-        std::thread::sleep(std::time::Duration::from_secs(24 * 60 * 60));
-    });
+/// Sales housekeeping (quotations expire, unanswered inquiries close) at start-up and
+/// then every hour, so a day change is caught soon; the core does the work.
+fn start_housekeeping(db: Arc<Db>) {
+    let spawned = std::thread::Builder::new()
+        .name("housekeeping".into())
+        .spawn(move || loop {
+            match maarid_core::sales::daily::run(&db, chrono::Utc::now()) {
+                Ok(h) if h != Default::default() => log::info!("housekeeping: {h:?}"),
+                Ok(_) => {}
+                Err(e) => log::warn!("housekeeping failed: {e}"),
+            }
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        });
+    if let Err(e) = spawned {
+        log::warn!("could not start housekeeping: {e}");
+    }
 }
 
 fn main() {
@@ -87,9 +92,7 @@ fn main() {
         let _ = maarid_core::contacts::phone::normalize_phone("0500000000", "SA");
     });
 
-    // Quotations whose valid-till date has passed become expired: now, and daily.
-    commands::quotes::start_expiry_tick(db.clone());
-    close_unanswered_daily(db.clone());
+    start_housekeeping(db.clone());
 
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

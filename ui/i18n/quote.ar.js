@@ -70,7 +70,6 @@ export default {
     discount_amount: 'مبلغ',
     vat_rate: 'الضريبة ٪',
     total: 'إجمالي البند',
-    remove: 'حذف البند {n}',
     number: 'البند {n}',
   },
   add_line: 'إضافة بند',

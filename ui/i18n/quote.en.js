@@ -70,7 +70,6 @@ export default {
     discount_amount: 'Amount',
     vat_rate: 'VAT %',
     total: 'Line total',
-    remove: 'Remove line {n}',
     number: 'Line {n}',
   },
   add_line: 'Add a line',

@@ -17,6 +17,11 @@ export function moneyEl(amount, currency) {
   return el;
 }
 
+/** A decimal string from the backend ("0", "0.00", "-0.000") that is zero. */
+export function isZero(amount) {
+  return /^-?0*(\.0*)?$/.test(String(amount ?? '0'));
+}
+
 /** Re-format every money cell under root (after a language or digit change). */
 export function relabelMoney(root) {
   root.querySelectorAll('[data-money]').forEach((el) => {

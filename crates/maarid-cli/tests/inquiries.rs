@@ -409,7 +409,10 @@ fn print_writes_a_pdf_and_keeps_an_existing_file() {
         .output()
         .expect("pdftotext (poppler-utils) is installed by .ci/run");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("فهد العتيبي") && text.contains(&number(1)), "{text}");
+    assert!(
+        text.contains("فهد العتيبي") && text.contains(&number(1)),
+        "{text}"
+    );
     let d = e.json(&["inquiries", "get", &number(1)]);
     assert_eq!(
         d["events"].as_array().unwrap().last().unwrap()["event"],

@@ -1,9 +1,6 @@
 //! Quotations (rights: the quotation record type, own or all by the quotation's
 //! owner), and the daily expiry of quotations whose valid-till date has passed.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use tauri::State;
 
 use super::{out, CmdResult};
@@ -13,7 +10,6 @@ use maarid_core::quotes::{
     self, Conversion, ConvertInput, Preview, Quote, QuoteInput, QuotePage, QuoteQuery, StatusChange,
 };
 use maarid_core::sales::events::Event;
-use maarid_core::Db;
 
 #[tauri::command(async)]
 pub fn quotes_list(state: State<'_, AppState>, query: QuoteQuery) -> CmdResult<QuotePage> {
@@ -114,33 +110,4 @@ pub fn quotes_communications(
     out(state
         .actor()
         .and_then(|a| quotes::communications(&state.db, &a, &id)))
-}
-
-/// Expires draft and sent quotations whose valid-till date has passed: once at
-/// start-up, then again whenever the local date has changed (checked every hour, so
-/// an app left open overnight catches up within the hour).
-pub fn start_expiry_tick(db: Arc<Db>) {
-    let spawned = std::thread::Builder::new()
-        .name("quote-expiry".into())
-        .spawn(move || {
-            let mut done_for = None;
-            loop {
-                let today = chrono::Local::now().date_naive();
-                if done_for != Some(today) {
-                    match quotes::expire_due(&db, today) {
-                        Ok(n) => {
-                            if n > 0 {
-                                log::info!("{n} quotation(s) expired");
-                            }
-                            done_for = Some(today);
-                        }
-                        Err(e) => log::warn!("expiring quotations failed: {e}"),
-                    }
-                }
-                std::thread::sleep(Duration::from_secs(3600));
-            }
-        });
-    if let Err(e) = spawned {
-        log::warn!("could not start the quotation expiry: {e}");
-    }
 }

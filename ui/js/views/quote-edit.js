@@ -20,6 +20,7 @@ import { clearErrors, formErrorArea, markInvalid, showFormError } from '../forms
 import { pick } from '../i18n.js';
 import { displayName } from '../contacts.js';
 import { decimalInput, moneyEl, today } from '../quotes.js';
+import { totalsList } from './quote.js';
 
 const NUMERIC = ['quantity', 'unit_price', 'discount', 'vat_rate'];
 
@@ -307,7 +308,7 @@ export async function renderQuoteEdit(view, id, params) {
   });
 
   // ---------------------------------------------------------------- totals
-  const totals = h('dl', { id: 'quote-totals', class: 'totals' });
+  let totals = h('dl', { id: 'quote-totals', class: 'totals' });
   const inclNote = h('p', { class: 'hint', id: 'quote-incl-note', i18n: 'quote.totals.incl_note', hidden: !inclVat.checked });
   inclVat.addEventListener('change', () => {
     inclNote.hidden = !inclVat.checked;
@@ -315,16 +316,9 @@ export async function renderQuoteEdit(view, id, params) {
   });
 
   function drawTotals(t) {
-    const row = (key, name, amount) => [h('dt', { i18n: key }), h('dd', { 'data-total': name, class: 'num' }, moneyEl(amount, currency))];
-    totals.replaceChildren(
-      ...row('quote.totals.subtotal', 'subtotal', t.subtotal),
-      ...(Number(t.discount_total) !== 0 ? row('quote.totals.discount', 'discount', t.discount_total) : []),
-      ...row('quote.totals.net', 'net', t.net_total),
-      ...t.vat_breakdown.flatMap((b) => [h('dt', { i18n: ['quote.totals.vat_rate', { rate: b.rate }] }), h('dd', { class: 'num', 'data-vat-rate': String(b.rate) }, moneyEl(b.vat, currency))]),
-      ...row('quote.totals.vat', 'vat', t.vat_total),
-      ...row('quote.totals.total', 'total', t.total),
-    );
-    totals.lastElementChild.classList.add('grand');
+    const list = totalsList('quote-totals', t, currency);
+    totals.replaceWith(list);
+    totals = list;
     localize(totals);
   }
 

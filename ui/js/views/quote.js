@@ -16,7 +16,7 @@ import { confirmDialog, modal } from '../components/dialogs.js';
 import { printDialog } from '../components/print-dialog.js';
 import { formErrorArea, showFormError, markInvalid, clearErrors } from '../forms.js';
 import { t } from '../i18n.js';
-import { statusBadge, moneyEl, dayEl } from '../quotes.js';
+import { statusBadge, moneyEl, dayEl, isZero } from '../quotes.js';
 
 const enc = encodeURIComponent;
 
@@ -42,7 +42,7 @@ export function linesView(id, lines, currency, priced = true) {
           priced
             ? [
                 h('td', { class: 'num' }, moneyEl(l.unit_price, currency)),
-                h('td', { class: 'num' }, Number(l.discount_amount) ? moneyEl(l.discount_amount, currency) : '—'),
+                h('td', { class: 'num' }, isZero(l.discount_amount) ? '—' : moneyEl(l.discount_amount, currency)),
                 h('td', { class: 'num' }, h('bdi', { dir: 'ltr' }, `${l.vat_rate}%`)),
                 h('td', { class: 'num', 'data-line-total': String(l.total) }, moneyEl(l.total, currency)),
               ]
@@ -53,20 +53,26 @@ export function linesView(id, lines, currency, priced = true) {
   );
 }
 
-export function totalsView(id, t, currency, inclVat) {
+/** The totals of a document as a list: subtotal, discount, taxable amount, VAT (per
+ * rate when there are several), total. Used by the editor (live) and the pages. */
+export function totalsList(id, t, currency) {
   const row = (key, name, amount) => [h('dt', { i18n: key }), h('dd', { 'data-total': name, class: 'num' }, moneyEl(amount, currency))];
   const dl = h(
     'dl',
     { id, class: 'totals' },
     row('quote.totals.subtotal', 'subtotal', t.subtotal),
-    Number(t.discount_total) ? row('quote.totals.discount', 'discount', t.discount_total) : null,
+    isZero(t.discount_total) ? null : row('quote.totals.discount', 'discount', t.discount_total),
     row('quote.totals.net', 'net', t.net_total),
-    t.vat_breakdown.length > 1 ? t.vat_breakdown.map((b) => [h('dt', { i18n: ['quote.totals.vat_rate', { rate: b.rate }] }), h('dd', { class: 'num' }, moneyEl(b.vat, currency))]) : null,
+    t.vat_breakdown.length > 1 ? t.vat_breakdown.map((b) => [h('dt', { i18n: ['quote.totals.vat_rate', { rate: b.rate }] }), h('dd', { class: 'num', 'data-vat-rate': String(b.rate) }, moneyEl(b.vat, currency))]) : null,
     row('quote.totals.vat', 'vat', t.vat_total),
     row('quote.totals.total', 'total', t.total),
   );
   dl.lastElementChild.classList.add('grand');
-  return h('section', { class: 'card totals-card' }, dl, inclVat ? h('p', { class: 'hint', i18n: 'quote.totals.incl_note' }) : null);
+  return dl;
+}
+
+export function totalsView(id, t, currency, inclVat) {
+  return h('section', { class: 'card totals-card' }, totalsList(id, t, currency), inclVat ? h('p', { class: 'hint', i18n: 'quote.totals.incl_note' }) : null);
 }
 
 export function historyView(id, events) {

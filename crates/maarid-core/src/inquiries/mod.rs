@@ -573,11 +573,6 @@ pub fn close_unanswered(db: &Db, now_utc: DateTime<Utc>) -> Result<usize> {
     })
 }
 
-/// [`close_unanswered`] as of this moment (the desktop app's daily run).
-pub fn close_unanswered_now(db: &Db) -> Result<usize> {
-    close_unanswered(db, Utc::now())
-}
-
 /// Inquiries the user may read (a user whose right is "own" sees their own).
 pub fn list(db: &Db, actor: &Actor, q: &InquiryQuery) -> Result<InquiryPage> {
     actor.authorize(DocType::Inquiry, Action::Read, Target::Own)?;

@@ -2,6 +2,7 @@
 //! history that feeds the contact's timeline, and the printable form of a document.
 //! The documents themselves live in `catalog`, `inquiries`, `quotes` and `invoicing`.
 
+pub mod daily;
 pub mod events;
 pub mod lines;
 pub mod print;
