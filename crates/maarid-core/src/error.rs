@@ -86,6 +86,9 @@ pub enum Error {
     Migration(String),
     #[error("internal error: {0}")]
     Internal(String),
+    /// A spreadsheet import, or its undo, stopped (see `import::ImportProblem`).
+    #[error("import: {}", .0.code())]
+    Import(crate::import::ImportProblem),
 }
 
 /// Why a value was refused. Kept as an enum so each rule has its own translation.
@@ -203,6 +206,7 @@ impl Error {
             Error::Db(_) => "database_error",
             Error::Migration(_) => "migration_failed",
             Error::Internal(_) => "internal_error",
+            Error::Import(p) => p.code(),
         }
     }
 
@@ -223,6 +227,7 @@ impl Error {
             Error::Io { .. } => 11,
             Error::PossibleDuplicates(_) => 12,
             Error::Db(_) | Error::Migration(_) | Error::Internal(_) => 1,
+            Error::Import(_) => 13,
         }
     }
 
@@ -379,6 +384,7 @@ impl Error {
                 format!("Updating the database failed and nothing was changed: {e}"),
             ),
             Error::Internal(e) => Text::new(format!("خطأ داخلي: {e}"), format!("Internal error: {e}")),
+            Error::Import(p) => p.text(),
         }
     }
 

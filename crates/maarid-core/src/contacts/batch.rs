@@ -273,7 +273,7 @@ const DISPLAY_NAME: &str =
 
 /// Live saved contacts that look like `c`: the same checks as `store::duplicates`,
 /// each one query that also returns the name to show.
-fn saved_duplicates(
+pub(super) fn saved_duplicates(
     conn: &Connection,
     c: &Clean,
     key: &str,
@@ -357,14 +357,14 @@ fn display_name(c: &Clean) -> String {
 /// The rows of this batch that will be written, by what a later row may share with
 /// them: (first row, its display name).
 #[derive(Default)]
-struct Seen {
+pub(super) struct Seen {
     phones: HashMap<String, (usize, String)>,
     emails: HashMap<String, (usize, String)>,
     names: HashMap<String, (usize, String)>,
 }
 
 impl Seen {
-    fn add(&mut self, index: usize, c: &Clean, key: &str) {
+    pub(super) fn add(&mut self, index: usize, c: &Clean, key: &str) {
         let name = display_name(c);
         for p in &c.phones {
             self.phones
@@ -382,7 +382,13 @@ impl Seen {
     }
 
     /// Adds to `out` the earlier rows `c` resembles.
-    fn matches(&self, c: &Clean, key: &str, emails_count: bool, out: &mut Vec<BatchMatch>) {
+    pub(super) fn matches(
+        &self,
+        c: &Clean,
+        key: &str,
+        emails_count: bool,
+        out: &mut Vec<BatchMatch>,
+    ) {
         let mut push = |found: Option<&(usize, String)>, reason, matched: &str| {
             if let Some((row, name)) = found {
                 if !out

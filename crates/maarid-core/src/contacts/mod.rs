@@ -4,6 +4,7 @@
 
 mod batch;
 mod bulk;
+pub(crate) mod import;
 mod merge;
 mod model;
 pub mod paste;

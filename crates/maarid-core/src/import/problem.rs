@@ -1,0 +1,81 @@
+//! Why an import, or the undo of one, stopped. Each problem has its own message in
+//! Arabic and English; in every case nothing was changed.
+
+use crate::i18n::Text;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportProblem {
+    /// The user pressed cancel (or the caller's progress callback said stop).
+    Cancelled,
+    /// No row among the first rows names at least two known columns, and no mapping was given.
+    NoHeader,
+    /// A required field has no column.
+    ColumnNotMapped { label: Text<String> },
+    /// A mapping names a field this kind of import does not have.
+    UnknownField(String),
+    /// A mapping names a column past the sheet's last one.
+    NoSuchColumn(usize),
+    /// The sheet has no rows below its header.
+    NoRows,
+    /// `undo` of a batch that was undone already.
+    AlreadyUndone,
+    /// Records of the batch were changed or used since the import: undoing would lose that work.
+    ChangedSince { count: usize, example: String },
+}
+
+impl ImportProblem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportProblem::Cancelled => "import_cancelled",
+            ImportProblem::NoHeader => "import_no_header",
+            ImportProblem::ColumnNotMapped { .. } => "import_column_not_mapped",
+            ImportProblem::UnknownField(_) => "import_unknown_field",
+            ImportProblem::NoSuchColumn(_) => "import_no_such_column",
+            ImportProblem::NoRows => "import_no_rows",
+            ImportProblem::AlreadyUndone => "import_already_undone",
+            ImportProblem::ChangedSince { .. } => "import_changed_since",
+        }
+    }
+
+    pub fn text(&self) -> Text<String> {
+        let s = |ar: &str, en: &str| Text::new(ar.to_string(), en.to_string());
+        match self {
+            ImportProblem::Cancelled => s(
+                "أُلغي الاستيراد، ولم يُحفظ شيء.",
+                "The import was cancelled; nothing was saved.",
+            ),
+            ImportProblem::NoHeader => s(
+                "لم يُعثر على صف العناوين في الورقة. اختر صف العناوين وحدد الأعمدة يدويًا.",
+                "No header row was found in the sheet. Pick the header row and map the columns yourself.",
+            ),
+            ImportProblem::ColumnNotMapped { label } => Text::new(
+                format!("لم يُحدَّد عمود للحقل المطلوب «{}».", label.ar),
+                format!("No column is mapped to the required field “{}”.", label.en),
+            ),
+            ImportProblem::UnknownField(f) => Text::new(
+                format!("الحقل «{f}» غير معروف في هذا النوع من الاستيراد."),
+                format!("“{f}” is not a field of this kind of import."),
+            ),
+            ImportProblem::NoSuchColumn(c) => Text::new(
+                format!("العمود رقم {} غير موجود في الورقة.", c + 1),
+                format!("Column {} does not exist in the sheet.", c + 1),
+            ),
+            ImportProblem::NoRows => s(
+                "لا توجد صفوف بيانات تحت صف العناوين.",
+                "There are no data rows below the header row.",
+            ),
+            ImportProblem::AlreadyUndone => s(
+                "تم التراجع عن هذا الاستيراد من قبل.",
+                "This import was already undone.",
+            ),
+            ImportProblem::ChangedSince { count, example } => Text::new(
+                format!(
+                    "لا يمكن التراجع: {count} من السجلات المستوردة عُدّلت أو استُخدمت بعد الاستيراد (مثل «{example}»). لم يتغير شيء."
+                ),
+                format!(
+                    "Cannot undo: {count} imported record(s) were changed or used after the import (e.g. “{example}”). Nothing was changed."
+                ),
+            ),
+        }
+    }
+}
