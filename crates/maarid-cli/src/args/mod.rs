@@ -10,10 +10,12 @@ use maarid_core::contacts::{
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
+mod import;
 mod inquiries;
 mod invoicing;
 mod products;
 mod quotes;
+pub use import::*;
 pub use inquiries::*;
 pub use invoicing::*;
 pub use products::*;
@@ -220,6 +222,10 @@ pub enum Command {
         #[command(subcommand)]
         command: DeliveryNotesCommand,
     },
+
+    /// Import contacts, products, inquiries or past quotations from a spreadsheet (.xlsx, .xls, .ods, .csv…)
+    #[command(long_about = IMPORT_LONG, arg_required_else_help = true)]
+    Import(ImportCmd),
 
     /// Write a consistent copy of the database to a file
     #[command(long_about = BACKUP_LONG)]

@@ -4,6 +4,7 @@
 mod backup;
 pub(crate) mod bench;
 mod contacts;
+mod import;
 mod inquiries;
 mod invoicing;
 mod migrate;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::Contacts { command } => contacts::run(out, db_flag, command),
         Command::Products { command } => products::run(out, db_flag, command),
         Command::Inquiries { command } => inquiries::run(out, db_flag, cli.global.lang, command),
+        Command::Import(cmd) => import::run(out, db_flag, cmd),
         Command::Seed { command } => seed::run(out, db_flag, command),
         Command::Bench { command } => bench::run(out, db_flag, command),
         Command::Quotes { command } => quotes::run(out, db_flag, lang, command),
