@@ -1128,6 +1128,51 @@ pub enum BenchCommand {
     /// Time contact search on generated contacts, against a naive LIKE query
     #[command(long_about = BENCH_SEARCH_LONG)]
     Search(BenchSearchArgs),
+    /// Time a legacy contacts .xlsx import against calamine read + plain insert of the same file
+    #[command(long_about = BENCH_IMPORT_LONG)]
+    Import(BenchImportArgs),
+    /// One measured phase of `bench import`, in its own process (used by `bench import`)
+    #[command(hide = true)]
+    ImportPhase(BenchImportPhaseArgs),
+}
+
+const BENCH_IMPORT_LONG: &str = "\
+Generate a legacy contacts workbook (ROWS rows × 12 columns: a title row, Arabic and
+English headers, mobiles typed as numbers, visit dates as date cells) and time importing
+it into a new database through the real import (every row checked, normalised and
+deduplicated, then committed in one transaction) against the floor measured in the same
+run: reading the same file with calamine and inserting the same cells into a plain table
+with one prepared statement. Each phase runs in its own process, so its peak memory is
+its own; the best of --rounds runs of each is reported. Use a release build.
+
+Examples:
+  maarid-cli bench import --rows 100000
+  maarid-cli bench import --rows 20000 --rounds 1 --json";
+
+#[derive(Debug, Args)]
+pub struct BenchImportArgs {
+    /// Rows in the generated workbook (1,000 to 1,000,000)
+    #[arg(long, value_name = "ROWS", default_value_t = 100_000, value_parser = clap::value_parser!(u32).range(1_000..=1_000_000))]
+    pub rows: u32,
+    /// How many times each phase runs (the best is kept)
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub rounds: u32,
+    /// Starting value of the generator
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Also keep the generated workbook here (to try the import by hand)
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub keep_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchImportPhaseArgs {
+    #[arg(long, value_parser = ["floor", "import"])]
+    pub phase: String,
+    #[arg(long)]
+    pub file: PathBuf,
+    #[arg(long)]
+    pub db: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -172,6 +172,8 @@ pub struct BenchReport {
 pub fn run(out: &Out, db_flag: Option<&Path>, cmd: BenchCommand) -> CliResult {
     match cmd {
         BenchCommand::Search(a) => search(out, db_flag, a),
+        BenchCommand::Import(a) => super::bench_import::run(out, a),
+        BenchCommand::ImportPhase(a) => super::bench_import::phase(a),
     }
 }
 

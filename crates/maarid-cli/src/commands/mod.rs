@@ -3,6 +3,7 @@
 
 mod backup;
 pub(crate) mod bench;
+mod bench_import;
 mod contacts;
 mod import;
 mod inquiries;

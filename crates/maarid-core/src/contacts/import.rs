@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::batch::{saved_duplicates, Seen};
 use super::model::*;
+use super::phone::Phone;
 use super::store::{self, Clean};
 use super::BatchMatch;
 use crate::access::{Action, Actor, DocType, Target};
@@ -32,15 +33,17 @@ impl Rules {
 }
 
 /// Cleans `input` as a save would, with the actor as default owner; naming another
-/// owner needs the right over all contacts.
+/// owner needs the right over all contacts. `phones` are `input.phones` already
+/// parsed, in order.
 pub(crate) fn prepare(
     conn: &Connection,
     actor: &Actor,
     rules: &Rules,
     input: &ContactInput,
+    phones: &[Phone],
 ) -> Result<Prepared> {
     let me = actor.user_id.as_deref();
-    let clean = store::clean(conn, input, me)?;
+    let clean = store::clean_with(conn, input, me, Some(phones))?;
     if clean.owner_id.as_deref() != me {
         actor.authorize(DocType::Contact, Action::Create, Target::Anyone)?;
     }

@@ -97,6 +97,27 @@ fn bad_phone() -> Error {
 /// See the module documentation for what is accepted and how ambiguous input is
 /// read. Refusals are `Error::Invalid { field: "phone", rule: BadFormat, .. }`.
 pub fn normalize_phone(input: &str, default_region: &str) -> Result<Phone> {
+    parse_phone(input, default_region).map(|(p, _)| p)
+}
+
+/// As [`normalize_phone`], but a number of the default region keeps, as `raw`, the
+/// national form it is dialled with at home (trunk zero included: `0551234567`). For
+/// numbers that lost that zero in a spreadsheet; one parse, not two.
+pub fn normalize_phone_dialled(input: &str, default_region: &str) -> Result<Phone> {
+    let (mut p, number) = parse_phone(input, default_region)?;
+    if p.region.eq_ignore_ascii_case(default_region.trim()) {
+        p.raw = number
+            .format()
+            .mode(Mode::National)
+            .to_string()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+    }
+    Ok(p)
+}
+
+fn parse_phone(input: &str, default_region: &str) -> Result<(Phone, PhoneNumber)> {
     let raw = input.trim();
     let (plus, digits) = clean_phone_input(raw).ok_or_else(bad_phone)?;
     let region = default_region_meta(default_region);
@@ -132,13 +153,14 @@ pub fn normalize_phone(input: &str, default_region: &str) -> Result<Phone> {
         // Non-geographic entity ("001").
         return Err(bad_phone());
     }
-    Ok(Phone {
+    let phone = Phone {
         raw: raw.to_string(),
         e164: number.format().mode(Mode::E164).to_string(),
         national: number.national().to_string(),
         region: region.to_string(),
         kind,
-    })
+    };
+    Ok((phone, number))
 }
 
 /// Parses `+digits`.

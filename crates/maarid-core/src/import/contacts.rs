@@ -13,6 +13,7 @@ use super::header::CONTACT_SYNONYMS;
 use super::kind::{OnDuplicate, RowOutcome};
 use super::values::{date_from_cell, phone_from_cell, Cell};
 use crate::access::Actor;
+use crate::contacts::phone::Phone;
 use crate::contacts::import::{self as store, FileRows, Prepared, Rules};
 use crate::contacts::{
     Address, AddressLabel, BatchMatch, Channel, ContactInput, ContactKind, DuplicateReason,
@@ -263,7 +264,7 @@ impl ContactImporter {
         ctx: &Ctx,
         row: &[Cell],
         problems: &mut Vec<ErrorPayload>,
-    ) -> (ContactInput, Option<NaiveDate>) {
+    ) -> (ContactInput, Vec<Phone>, Option<NaiveDate>) {
         let cols = ctx.cols;
         let mut note = |e: Error| problems.push(e.to_payload());
         let txt = |field: &'static str, note: &mut dyn FnMut(Error)| -> String {
@@ -295,6 +296,7 @@ impl ContactImporter {
         {
             c.name_latin = std::mem::take(&mut c.name_ar);
         }
+        let mut phones = Vec::new();
         for cell in cols.cells(row, "phones") {
             let numbers: Vec<Cell> = match cell {
                 Cell::Text(t) => split_multi(t).map(|s| Cell::Text(s.to_string())).collect(),
@@ -302,10 +304,13 @@ impl ContactImporter {
             };
             for n in numbers {
                 match phone_from_cell(&n, &ctx.region) {
-                    Ok(Some(p)) => c.phones.push(PhoneInput {
-                        number: p.raw,
-                        label: PhoneLabel::Mobile,
-                    }),
+                    Ok(Some(p)) => {
+                        c.phones.push(PhoneInput {
+                            number: p.raw.clone(),
+                            label: PhoneLabel::Mobile,
+                        });
+                        phones.push(p);
+                    }
                     Ok(None) => {}
                     Err(e) => note(retarget(e, "phones")),
                 }
@@ -394,7 +399,7 @@ impl ContactImporter {
                 None
             }
         };
-        (c, visit)
+        (c, phones, visit)
     }
 }
 
@@ -435,7 +440,7 @@ impl Importer for ContactImporter {
     ) -> Result<RowCheck> {
         debug_assert_eq!(index, self.kept.len());
         let mut problems = Vec::new();
-        let (input, visit) = self.read_row(ctx, row, &mut problems);
+        let (input, phones, visit) = self.read_row(ctx, row, &mut problems);
         let mut out = RowCheck {
             outcome: RowOutcome::Invalid,
             problems,
@@ -446,7 +451,7 @@ impl Importer for ContactImporter {
             self.kept.push(None);
             return Ok(out);
         }
-        let p = match store::prepare(conn, actor, &self.rules, &input) {
+        let p = match store::prepare(conn, actor, &self.rules, &input, &phones) {
             Ok(p) => p,
             Err(e) => {
                 out.problems.push(row_error(e)?);
@@ -627,7 +632,7 @@ impl Importer for ContactImporter {
                 }
             };
             if let Some(day) = visit {
-                let i = interactions::insert_in(
+                let (iid, iat) = interactions::insert_quiet(
                     conn,
                     actor,
                     &InteractionInput {
@@ -640,7 +645,7 @@ impl Importer for ContactImporter {
                         doc_id: None,
                     },
                 )?;
-                log.created("interaction", &i.id, &i.updated_at);
+                log.created("interaction", &iid, &iat);
             }
             tick()?;
         }

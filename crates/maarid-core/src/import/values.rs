@@ -13,7 +13,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::contacts::phone::{normalize_phone, Phone};
+use crate::contacts::phone::{normalize_phone, normalize_phone_dialled, Phone};
 use crate::search::normalize::ascii_digits;
 use crate::{Error, Result, Rule};
 
@@ -76,25 +76,11 @@ pub fn phone_from_cell(cell: &Cell, region: &str) -> Result<Option<Phone>> {
     if text.is_empty() {
         return Ok(None);
     }
-    let mut phone = normalize_phone(&text, region)?;
-    if matches!(cell, Cell::Int(_) | Cell::Float(_)) && phone.region == region {
-        // Shown as it is dialled at home: the national number with its trunk zero.
-        phone.raw = national_with_trunk(&phone);
+    // Shown as it is dialled at home: the national number with its trunk zero.
+    if matches!(cell, Cell::Int(_) | Cell::Float(_)) {
+        return normalize_phone_dialled(&text, region).map(Some);
     }
-    Ok(Some(phone))
-}
-
-fn national_with_trunk(p: &Phone) -> String {
-    match phonenumber::parse(None, &p.e164) {
-        Ok(n) => n
-            .format()
-            .mode(phonenumber::Mode::National)
-            .to_string()
-            .chars()
-            .filter(|c| c.is_ascii_digit())
-            .collect(),
-        Err(_) => p.national.clone(),
-    }
+    normalize_phone(&text, region).map(Some)
 }
 
 /// Excel's 1900 date system: serial 1 is 1900-01-01, and serial 60 is the

@@ -193,6 +193,27 @@ pub(crate) fn insert_in(
     Ok(saved)
 }
 
+/// Saves an interaction that is part of a larger recorded change (an import batch,
+/// audited as a whole): no rights check, no audit entry of its own, nothing read back.
+/// Returns its id and time of writing.
+pub(crate) fn insert_quiet(
+    tx: &Connection,
+    actor: &Actor,
+    input: &InteractionInput,
+) -> Result<(String, String)> {
+    let c = clean(input)?;
+    let id = new_id();
+    let at = now();
+    tx.prepare_cached(&format!(
+        "INSERT INTO interactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)"
+    ))?
+    .execute(params![
+        id, input.contact_id, input.kind.key(), c.direction.map(Direction::key),
+        c.outcome, c.body, c.occurred_at, actor.user_id, at, input.doc_id
+    ])?;
+    Ok((id, at))
+}
+
 /// The live interactions about a document, newest first.
 pub(crate) fn for_doc(conn: &Connection, doc_id: &str) -> Result<Vec<Interaction>> {
     let mut stmt = conn.prepare_cached(&format!(
