@@ -227,6 +227,12 @@ pub fn field_name(key: &str) -> Text {
             "Documents to make (delivery note or invoice)",
         ),
         "delivery_address" => Text::new("عنوان التسليم", "Delivery address"),
+        "number" => Text::new("الرقم", "Number"),
+        "date" => Text::new("التاريخ", "Date"),
+        "total" => Text::new("الإجمالي", "Total"),
+        "line_total" => Text::new("إجمالي البند", "Line total"),
+        "discount_percent" => Text::new("نسبة الخصم", "Discount percent"),
+        "contact_name" => Text::new("اسم العميل", "Customer name"),
         _ => Text::new("القيمة", "Value"),
     }
 }

@@ -7,6 +7,7 @@
 //! Codes are unique among live items (regardless of case), and so are VINs; deleting
 //! is soft and `restore` undoes it (unless another item took the code or VIN meanwhile).
 
+pub(crate) mod import;
 mod model;
 mod search;
 mod store;

@@ -8,10 +8,17 @@ use serde::Serialize;
 use super::kind::ImportKind;
 use super::problem::ImportProblem;
 use crate::access::{Action, Actor, DocType, Target};
+use crate::catalog::import as catalog;
+use crate::catalog::Product;
 use crate::contacts::import as contacts;
 use crate::contacts::Contact;
 use crate::db::Db;
 use crate::ids::now;
+use crate::inquiries::import as inquiries;
+use crate::inquiries::Inquiry;
+use crate::numbering::import as series;
+use crate::quotes::import as quotes;
+use crate::quotes::Quote;
 use crate::{audit, Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,6 +117,77 @@ pub fn get(db: &Db, actor: &Actor, id: &str) -> Result<Batch> {
     Ok(b)
 }
 
+/// How the undo handles one kind of record a batch wrote.
+struct Entity {
+    name: &'static str,
+    /// The live record's `updated_at` (None when it is gone).
+    updated_at: fn(&Connection, &str) -> Result<Option<String>>,
+    /// Whether later work points at a record the batch created.
+    in_use: fn(&Connection, &str) -> Result<bool>,
+    remove: fn(&Connection, &str) -> Result<()>,
+    /// Puts the record back from its before-image.
+    restore: fn(&Connection, &Item) -> Result<()>,
+    /// How a person recognises it (for the refusal).
+    name_of: fn(&Connection, &str) -> Result<String>,
+}
+
+/// Documents first: the contacts and items they name are then free to go.
+const ENTITIES: [Entity; 4] = [
+    Entity {
+        name: "quote",
+        updated_at: quotes::updated_at,
+        in_use: quotes::in_use,
+        remove: quotes::remove_created,
+        restore: |c, i| quotes::restore_before(c, &parse::<Quote>(i)?),
+        name_of: quotes::number_of,
+    },
+    Entity {
+        name: "inquiry",
+        updated_at: inquiries::updated_at,
+        in_use: inquiries::in_use,
+        remove: inquiries::remove_created,
+        restore: |c, i| inquiries::restore_before(c, &parse::<Inquiry>(i)?),
+        name_of: inquiries::number_of,
+    },
+    Entity {
+        name: "product",
+        updated_at: catalog::updated_at,
+        in_use: catalog::in_use,
+        remove: catalog::remove_created,
+        restore: |c, i| catalog::restore_before(c, &parse::<Product>(i)?),
+        name_of: catalog::name_of,
+    },
+    Entity {
+        name: "contact",
+        updated_at: contacts::updated_at,
+        in_use: |c, id| Ok(contacts::linked_records(c, id)? > 0),
+        remove: contacts::remove_created,
+        restore: |c, i| contacts::restore_before(c, &parse::<Contact>(i)?),
+        name_of: contacts::name_of,
+    },
+];
+
+fn parse<T: serde::de::DeserializeOwned>(i: &Item) -> Result<T> {
+    serde_json::from_str(i.before.as_deref().unwrap_or("null"))
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+/// Takes one record back; false when it changed (or, created, was used) since.
+fn take_back(tx: &Connection, e: &Entity, i: &Item) -> Result<bool> {
+    let Some(now_at) = (e.updated_at)(tx, &i.id)? else {
+        return Ok(true); // deleted since: nothing to take back
+    };
+    if now_at != i.written_at || (i.created && (e.in_use)(tx, &i.id)?) {
+        return Ok(false);
+    }
+    if i.created {
+        (e.remove)(tx, &i.id)?;
+    } else {
+        (e.restore)(tx, i)?;
+    }
+    Ok(true)
+}
+
 struct Item {
     entity: String,
     id: String,
@@ -145,34 +223,32 @@ pub fn undo(db: &Db, actor: &Actor, id: &str) -> Result<Batch> {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        // The batch's own interactions go first, so they do not count as later use.
+        // The batch's own interactions go first, so they do not count as later use; then
+        // the documents, so that contacts the batch created for them are unused again.
         for i in items.iter().filter(|i| i.entity == "interaction") {
             tx.prepare_cached("DELETE FROM interactions WHERE id = ?1")?
                 .execute([&i.id])?;
         }
-        let mut changed: Vec<String> = Vec::new();
-        for i in items.iter().filter(|i| i.entity == "contact") {
-            let Some(now_at) = contacts::updated_at(tx, &i.id)? else {
-                continue; // deleted since: nothing to take back
-            };
-            let used = i.created && contacts::linked_records(tx, &i.id)? > 0;
-            if now_at != i.written_at || used {
-                changed.push(i.id.clone());
-                continue;
-            }
-            if i.created {
-                contacts::remove_created(tx, &i.id)?;
-            } else {
-                let before: Contact = serde_json::from_str(i.before.as_deref().unwrap_or("null"))
-                    .map_err(|e| Error::Internal(e.to_string()))?;
-                contacts::restore_before(tx, &before)?;
+        let mut changed: Vec<(&Entity, &str)> = Vec::new();
+        for e in &ENTITIES {
+            for i in items.iter().filter(|i| i.entity == e.name) {
+                if !take_back(tx, e, i)? {
+                    changed.push((e, &i.id));
+                }
             }
         }
-        if let Some(first) = changed.first() {
+        if let Some((e, id)) = changed.first() {
             return Err(Error::Import(ImportProblem::ChangedSince {
                 count: changed.len(),
-                example: contacts::name_of(tx, first)?,
+                example: (e.name_of)(tx, id)?,
             }));
+        }
+        // Numbers the batch took go back to their series, unless numbers were taken since.
+        for i in items.iter().filter(|i| i.entity == "number_series") {
+            let now_at = series::state(tx, &i.id)?.map(|s| s.updated_at);
+            if now_at.as_deref() == Some(i.written_at.as_str()) {
+                series::restore(tx, &i.id, &parse(i)?)?;
+            }
         }
         tx.execute(
             "UPDATE import_batches SET undone_at = ?2, undone_by = ?3 WHERE id = ?1",

@@ -18,7 +18,7 @@ use super::mapping::{detect_header, from_profile, suggest, ColumnMap, FieldColum
 use super::problem::ImportProblem;
 use super::read::{read_sheet, Sheet};
 use super::values::{detect_date_order, text_from_cell, Cell, DateOrder};
-use super::{contacts, profiles};
+use super::{contacts, inquiries, products, profiles, quotes};
 use crate::access::{Action, Actor, Target};
 use crate::db::Db;
 use crate::ids::{new_id, now};
@@ -196,6 +196,15 @@ pub(crate) struct Ctx<'a> {
     pub region: String,
     pub date_order: DateOrder,
     pub on_duplicate: OnDuplicate,
+    /// Where each data row is in the sheet (0-based), by its index among the data rows.
+    pub data: &'a [usize],
+}
+
+impl Ctx<'_> {
+    /// The spreadsheet's number (1-based) of the data row at `index`, for messages.
+    pub fn row_number(&self, index: usize) -> usize {
+        self.data.get(index).map_or(index + 1, |r| r + 1)
+    }
 }
 
 /// What checking one row found.
@@ -218,6 +227,18 @@ pub(crate) trait Importer {
         index: usize,
         row: &[Cell],
     ) -> Result<RowCheck>;
+
+    /// Called once after every row was checked. Rows that belong together (the lines
+    /// of one quotation) are settled here: the rows whose check changed are returned
+    /// with their new check, by index.
+    fn finish(
+        &mut self,
+        _conn: &Connection,
+        _actor: &Actor,
+        _ctx: &Ctx,
+    ) -> Result<Vec<(usize, RowCheck)>> {
+        Ok(Vec::new())
+    }
 
     /// The row's values as they will be saved, for the preview (a checked row).
     fn values(&self, index: usize) -> BTreeMap<String, String>;
@@ -279,21 +300,19 @@ impl BatchLog {
 fn fields_of(conn: &Connection, kind: ImportKind) -> Result<Vec<FieldInfo>> {
     match kind {
         ImportKind::Contacts => contacts::fields(conn),
-        _ => Err(Error::Internal(format!(
-            "importing {} is not available yet",
-            kind.key()
-        ))),
+        ImportKind::Products => Ok(products::fields()),
+        ImportKind::Inquiries => Ok(inquiries::fields()),
+        ImportKind::Quotes => Ok(quotes::fields()),
     }
 }
 
 fn importer(conn: &Connection, kind: ImportKind) -> Result<Box<dyn Importer>> {
-    match kind {
-        ImportKind::Contacts => Ok(Box::new(contacts::ContactImporter::new(conn)?)),
-        _ => Err(Error::Internal(format!(
-            "importing {} is not available yet",
-            kind.key()
-        ))),
-    }
+    Ok(match kind {
+        ImportKind::Contacts => Box::new(contacts::ContactImporter::new(conn)?),
+        ImportKind::Products => Box::new(products::ProductImporter::new(conn)?),
+        ImportKind::Inquiries => Box::new(inquiries::InquiryImporter::new(conn)?),
+        ImportKind::Quotes => Box::new(quotes::QuoteImporter::new(conn)?),
+    })
 }
 
 /// The sheet read, with its header, mapping and data rows settled.
@@ -534,14 +553,11 @@ fn plan(
         region: crate::contacts::import::home_region(conn)?,
         date_order: l.date_order,
         on_duplicate: options.on_duplicate,
+        data: &l.data,
     };
     let mut imp = importer(conn, options.kind)?;
     let total = l.data.len();
-    let mut rows = Vec::with_capacity(total);
-    let mut counts = Counts {
-        total,
-        ..Counts::default()
-    };
+    let mut checks = Vec::with_capacity(total);
     for (index, &r) in l.data.iter().enumerate() {
         if index % PROGRESS_EVERY == 0
             && !progress(Progress {
@@ -552,7 +568,17 @@ fn plan(
         {
             return Err(cancelled());
         }
-        let c = imp.check(conn, actor, &ctx, index, &l.sheet.rows[r])?;
+        checks.push(imp.check(conn, actor, &ctx, index, &l.sheet.rows[r])?);
+    }
+    for (index, c) in imp.finish(conn, actor, &ctx)? {
+        checks[index] = c;
+    }
+    let mut rows = Vec::with_capacity(total);
+    let mut counts = Counts {
+        total,
+        ..Counts::default()
+    };
+    for (index, (c, &r)) in checks.into_iter().zip(&l.data).enumerate() {
         match c.outcome {
             RowOutcome::New => counts.new += 1,
             RowOutcome::Updated => counts.updated += 1,

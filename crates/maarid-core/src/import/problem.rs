@@ -21,6 +21,25 @@ pub enum ImportProblem {
     AlreadyUndone,
     /// Records of the batch were changed or used since the import: undoing would lose that work.
     ChangedSince { count: usize, example: String },
+    /// A row names its contact only by a name that several saved contacts have.
+    AmbiguousContact { name: String, count: usize },
+    /// A line of a quotation was refused, so the quotation's other lines are left out too
+    /// (`row`: the refused line's row in the sheet).
+    QuotationLineRefused { number: String, row: usize },
+    /// Two lines of one quotation give different values for a header column (`field`).
+    QuotationDiffers {
+        number: String,
+        field: &'static str,
+        row: usize,
+    },
+    /// A line's total in the file is not its total as computed (with or without VAT).
+    LineTotalMismatch { in_file: String, computed: String },
+    /// The file's total of a quotation is not the total of its lines, as computed.
+    TotalMismatch {
+        number: String,
+        in_file: String,
+        computed: String,
+    },
 }
 
 impl ImportProblem {
@@ -34,6 +53,11 @@ impl ImportProblem {
             ImportProblem::NoRows => "import_no_rows",
             ImportProblem::AlreadyUndone => "import_already_undone",
             ImportProblem::ChangedSince { .. } => "import_changed_since",
+            ImportProblem::AmbiguousContact { .. } => "import_ambiguous_contact",
+            ImportProblem::QuotationLineRefused { .. } => "import_quotation_line_refused",
+            ImportProblem::QuotationDiffers { .. } => "import_quotation_differs",
+            ImportProblem::LineTotalMismatch { .. } => "import_line_total_mismatch",
+            ImportProblem::TotalMismatch { .. } => "import_total_mismatch",
         }
     }
 
@@ -74,6 +98,55 @@ impl ImportProblem {
                 ),
                 format!(
                     "Cannot undo: {count} imported record(s) were changed or used after the import (e.g. “{example}”). Nothing was changed."
+                ),
+            ),
+            ImportProblem::AmbiguousContact { name, count } => Text::new(
+                format!(
+                    "الاسم «{name}» يطابق {count} من جهات الاتصال المحفوظة؛ أضف رقم الجوال أو البريد الإلكتروني ليُعرف المقصود."
+                ),
+                format!(
+                    "The name “{name}” matches {count} saved contacts; add the mobile number or the email to say which one."
+                ),
+            ),
+            ImportProblem::QuotationLineRefused { number, row } => Text::new(
+                format!(
+                    "لم يُستورد عرض السعر {number} لأن بندًا منه في الصف {row} رُفض؛ يُستورد عرض السعر كاملًا أو لا يُستورد."
+                ),
+                format!(
+                    "Quotation {number} was not imported because its line on row {row} was refused; a quotation is imported whole or not at all."
+                ),
+            ),
+            ImportProblem::QuotationDiffers { number, field, row } => {
+                let f = crate::i18n::field_name(field);
+                Text::new(
+                    format!(
+                        "الصف {row} يذكر «{}» مختلفًا لعرض السعر {number} نفسه.",
+                        f.ar
+                    ),
+                    format!(
+                        "Row {row} gives another “{}” for the same quotation {number}.",
+                        f.en
+                    ),
+                )
+            }
+            ImportProblem::LineTotalMismatch { in_file, computed } => Text::new(
+                format!(
+                    "إجمالي البند في الملف ({in_file}) لا يطابق الكمية × السعر بعد الخصم، بالضريبة أو بدونها ({computed})."
+                ),
+                format!(
+                    "The line's total in the file ({in_file}) is not quantity × price less the discount, with or without VAT ({computed})."
+                ),
+            ),
+            ImportProblem::TotalMismatch {
+                number,
+                in_file,
+                computed,
+            } => Text::new(
+                format!(
+                    "إجمالي عرض السعر {number} في الملف ({in_file}) لا يطابق مجموع بنوده المحسوب ({computed})؛ راجع الكميات والأسعار والخصم والضريبة."
+                ),
+                format!(
+                    "The file's total of quotation {number} ({in_file}) is not the total of its lines as computed ({computed}); check the quantities, prices, discounts and VAT."
                 ),
             ),
         }

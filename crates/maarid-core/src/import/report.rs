@@ -26,6 +26,10 @@ fn reason_name(key: &str) -> Text {
         "same_code" => Text::new("نفس الرمز", "same code"),
         "same_vin" => Text::new("نفس رقم الهيكل", "same VIN"),
         "same_number" => Text::new("نفس الرقم", "same number"),
+        "same_inquiry" => Text::new(
+            "نفس العميل والتاريخ والطلب",
+            "same customer, day and items of interest",
+        ),
         _ => Text::new("تشابه", "similar"),
     }
 }

@@ -36,6 +36,7 @@
 //! inquiries with no activity for the CRM setting's number of days. The desktop app
 //! runs it at start and daily.
 
+pub(crate) mod import;
 mod list;
 mod model;
 mod store;

@@ -2,6 +2,8 @@
 //! type, optionally restarting every year. Numbers are taken inside the caller's
 //! write transaction, so two documents can never get the same number.
 
+pub(crate) mod import;
+
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};

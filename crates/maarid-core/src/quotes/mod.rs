@@ -10,6 +10,7 @@
 //! accepting and rejecting need `submit`, cancelling needs `cancel`.
 
 mod convert;
+pub(crate) mod import;
 mod inquiry;
 mod model;
 pub(crate) mod print;
