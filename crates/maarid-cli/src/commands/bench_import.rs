@@ -1,4 +1,4 @@
-//! `bench import`: a generated legacy contacts workbook (ROWS × 12 columns, phones
+//! `bench import`: a generated legacy contacts workbook (ROWS × 12 columns: names, company, phones
 //! typed as numbers, visit dates as date cells) imported through `import::run` —
 //! validated, normalised, deduplicated, committed — against the floor measured in the
 //! same run: the same file read with calamine plus a prepared-statement insert of the
@@ -37,7 +37,7 @@ const HEADER: [&str; 12] = [
     "هاتف آخر",
     "البريد الإلكتروني",
     "المدينة",
-    "العنوان",
+    "الشركة",
     "المصدر",
     "التصنيف",
     "ملاحظات",
@@ -80,7 +80,7 @@ fn write_workbook(path: &Path, rows: u32, seed: u64) -> CliResult {
         ws.write(r, 5, c.emails.first().map(String::as_str).unwrap_or(""))
             .map_err(internal)?;
         ws.write(r, 6, &c.city).map_err(internal)?;
-        ws.write(r, 7, format!("حي {}", i % 97)).map_err(internal)?;
+        ws.write(r, 7, &c.company_name).map_err(internal)?;
         ws.write(r, 8, c.source.map(|s| s.key()).unwrap_or("")).map_err(internal)?;
         ws.write(r, 9, c.tags.join("; ")).map_err(internal)?;
         ws.write(r, 10, &c.notes).map_err(internal)?;
