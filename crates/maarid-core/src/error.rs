@@ -89,6 +89,9 @@ pub enum Error {
     /// A spreadsheet import, or its undo, stopped (see `import::ImportProblem`).
     #[error("import: {}", .0.code())]
     Import(crate::import::ImportProblem),
+    /// A file to import cannot be read as a spreadsheet (issue 5); the problem says why.
+    #[error("cannot import this file: {0:?}")]
+    BadFile(crate::import::FileProblem),
 }
 
 /// Why a value was refused. Kept as an enum so each rule has its own translation.
@@ -207,13 +210,14 @@ impl Error {
             Error::Migration(_) => "migration_failed",
             Error::Internal(_) => "internal_error",
             Error::Import(p) => p.code(),
+            Error::BadFile(p) => p.code(),
         }
     }
 
     /// Exit status for the command line. 2 is left to argument parsing (clap).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid { .. } | Error::InvalidCustom { .. } => 3,
+            Error::Invalid { .. } | Error::InvalidCustom { .. } | Error::BadFile(_) => 3,
             Error::MergeAlreadyUndone | Error::StatusNotAllowed { .. } | Error::ReadOnly { .. } => {
                 9
             }
@@ -385,6 +389,7 @@ impl Error {
             ),
             Error::Internal(e) => Text::new(format!("خطأ داخلي: {e}"), format!("Internal error: {e}")),
             Error::Import(p) => p.text(),
+            Error::BadFile(p) => file_problem_text(p),
         }
     }
 
@@ -402,6 +407,7 @@ impl Error {
             field: match self {
                 Error::Invalid { field, .. } => Some(field),
                 Error::InvalidCustom { .. } => Some("custom"),
+                Error::BadFile(_) => Some("file"),
                 _ => None,
             },
             index: match self {
@@ -413,6 +419,7 @@ impl Error {
                 Error::InvalidCustom { field_id, .. } => {
                     Some(Box::new(serde_json::json!({ "field_id": field_id })))
                 }
+                Error::BadFile(p) => serde_json::to_value(p).ok().map(Box::new),
                 _ => None,
             },
         }
@@ -437,5 +444,127 @@ pub struct ErrorPayload {
 impl From<refinery::Error> for Error {
     fn from(e: refinery::Error) -> Self {
         Error::Migration(e.to_string())
+    }
+}
+
+/// The message for a file that cannot be imported: what is wrong, then what to do.
+/// (The marks \u{200e} and \u{200f} keep ".xlsx" and parentheses the right way round
+/// inside Arabic text.)
+fn file_problem_text(p: &crate::import::FileProblem) -> Text<String> {
+    use crate::import::{column_letters, FileKind, FileProblem as P};
+    let s = |ar: &str, en: &str| Text::new(ar.to_string(), en.to_string());
+    match p {
+        P::Empty => s(
+            "الملف فارغ، لا يحتوي على أي بيانات.",
+            "The file is empty: it holds no data.",
+        ),
+        P::UnsupportedType { extension } if extension.is_empty() => s(
+            "لا يمكن استيراد هذا النوع من الملفات. يقرأ الاستيراد ملفات Excel \u{200f}(.xlsx و.xlsm و.xlsb و.xls) وOpenDocument \u{200f}(.ods) والملفات النصية (.csv و.tsv و.txt).",
+            "This type of file cannot be imported. Import reads Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) and text (.csv, .tsv, .txt) files.",
+        ),
+        P::UnsupportedType { extension } => Text::new(
+            format!("لا يمكن استيراد ملفات من نوع «.{extension}». يقرأ الاستيراد ملفات Excel \u{200f}(.xlsx و.xlsm و.xlsb و.xls) وOpenDocument \u{200f}(.ods) والملفات النصية (.csv و.tsv و.txt)."),
+            format!("Files of type “.{extension}” cannot be imported. Import reads Excel (.xlsx, .xlsm, .xlsb, .xls), OpenDocument (.ods) and text (.csv, .tsv, .txt) files."),
+        ),
+        P::NotASpreadsheet { kind } => {
+            let k = match kind {
+                FileKind::Pdf => Text::new("مستند PDF", "a PDF document"),
+                FileKind::Picture => Text::new("صورة", "a picture"),
+                FileKind::Archive => Text::new(
+                    "ملف مضغوط (zip أو rar أو 7z…)",
+                    "a compressed archive (zip, rar, 7z…)",
+                ),
+                FileKind::WordDocument => Text::new("مستند Word", "a Word document"),
+                FileKind::Presentation => {
+                    Text::new("عرض تقديمي (PowerPoint)", "a presentation (PowerPoint)")
+                }
+                FileKind::OtherDocument => Text::new(
+                    "مستند لا يحتوي على ورقة عمل",
+                    "a document that holds no worksheet",
+                ),
+                FileKind::WebPage => Text::new(
+                    "صفحة ويب (HTML) محفوظة باسم جدول بيانات",
+                    "a web page (HTML) saved under a spreadsheet's name",
+                ),
+                FileKind::XmlSpreadsheet => Text::new(
+                    "بصيغة «XML Spreadsheet 2003» القديمة",
+                    "in the old “XML Spreadsheet 2003” format",
+                ),
+                FileKind::Xml => Text::new("ملف بيانات XML", "an XML data file"),
+                FileKind::Unknown => Text::new(
+                    "بيانات من نوع غير معروف",
+                    "data of an unknown kind",
+                ),
+            };
+            Text::new(
+                format!("هذا الملف {} وليس جدول بيانات يمكن استيراده. افتح البيانات في Excel أو LibreOffice واحفظها بصيغة \u{200e}.xlsx أو \u{200e}.csv ثم استورد ذلك الملف.", k.ar),
+                format!("This file is {}, not a spreadsheet that can be imported. Open the data in Excel or LibreOffice, save it as .xlsx or .csv, and import that file.", k.en),
+            )
+        }
+        P::PasswordProtected => s(
+            "المصنف محمي بكلمة مرور. افتحه في Excel وأزل كلمة المرور (ملف ← معلومات ← حماية المصنف)، ثم احفظه وأعد الاستيراد.",
+            "The workbook is protected by a password. Open it in Excel, remove the password (File → Info → Protect Workbook), save it, and import again.",
+        ),
+        P::Damaged => s(
+            "الملف تالف أو غير مكتمل (ربما انقطع أثناء النسخ أو التنزيل). افتحه في Excel للتحقق منه واحفظه من جديد، ثم استورد النسخة المحفوظة.",
+            "The file is damaged or incomplete (it may have been cut short while copying or downloading). Open it in Excel to check it, save it again, and import the saved copy.",
+        ),
+        P::TooLarge { bytes, max } => Text::new(
+            format!("الملف أكبر من أن يُستورد ({}، والحد الأقصى {}). قسّم البيانات إلى عدة ملفات.", size_text(*bytes), size_text(*max)),
+            format!("The file is too large to import ({}; at most {}). Split the data into several files.", size_text(*bytes), size_text(*max)),
+        ),
+        P::UnpacksTooLarge { bytes, max } => Text::new(
+            format!("محتوى الملف يبلغ {} بعد فك ضغطه، وهذا أكثر مما يقبله الاستيراد (الحد الأقصى {}). لم يُفك ضغط أي شيء. قسّم البيانات إلى عدة ملفات.", size_text(*bytes), size_text(*max)),
+            format!("The file's contents unpack to {}, more than the import accepts ({} at most). Nothing was unpacked. Split the data into several files.", size_text(*bytes), size_text(*max)),
+        ),
+        P::CompressedTooMuch { ratio, max } => Text::new(
+            format!("جزء من هذا الملف مضغوط {} ضعفًا، وجداول البيانات لا تُضغط أكثر من {} ضعفًا. يبدو أنه «قنبلة ضغط» فلم يُفتح.", grouped(*ratio), grouped(*max)),
+            format!("Part of this file is compressed {} times over, and spreadsheets never compress more than {} times. It looks like a “zip bomb” and was not opened.", grouped(*ratio), grouped(*max)),
+        ),
+        P::TooManyCells { sheet, rows, columns, max } => {
+            let col = column_letters(columns.saturating_sub(1));
+            Text::new(
+                format!("ورقة العمل «{sheet}» أكبر من أن تُستورد: تمتد حتى الصف {} والعمود {col}، والحد الأقصى {} خلية. قيمة شاردة في أسفل الورقة أو في آخر أعمدتها تجعل النطاق كله محسوبًا: احذف الصفوف والأعمدة غير المستخدمة أو قسّم الورقة.", grouped(*rows), grouped(*max)),
+                format!("The sheet “{sheet}” is too large to import: it reaches row {} and column {col}, and at most {} cells are read. A stray value far down or far to the side makes the whole range count: delete the unused rows and columns, or split the sheet.", grouped(*rows), grouped(*max)),
+            )
+        }
+        P::TooMuchText { sheet, max_bytes } => Text::new(
+            format!("ورقة العمل «{sheet}» تحتوي على نص أكثر مما يقرؤه الاستيراد (الحد الأقصى {}). قسّم البيانات إلى عدة ملفات.", size_text(*max_bytes)),
+            format!("The sheet “{sheet}” holds more text than the import reads ({} at most). Split the data into several files.", size_text(*max_bytes)),
+        ),
+        P::CellTooLong { sheet, row, column, max } => {
+            let cell = format!("{}{}", column_letters(*column), row + 1);
+            Text::new(
+                format!("الخلية {cell} في ورقة العمل «{sheet}» تحتوي على أكثر من {} حرف، وهذا أكثر مما تتسع له خلية جدول البيانات. في ملفات \u{200e}.csv يعني هذا غالبًا علامة اقتباس (\") فُتحت ولم تُغلق.", grouped(*max)),
+                format!("Cell {cell} of the sheet “{sheet}” holds more than {} characters, more than a spreadsheet cell can. In a .csv file this usually means a quote mark (\") that was opened and never closed.", grouped(*max)),
+            )
+        }
+    }
+}
+
+/// 1234567 → "1,234,567".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A file size as people say it: "64 MB", "1.5 GB", "12 KB".
+fn size_text(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    const GB: u64 = 1024 * MB;
+    match bytes {
+        b if b >= GB => format!("{:.1} GB", b as f64 / GB as f64),
+        b if b >= 10 * MB => format!("{} MB", (b + MB / 2) / MB),
+        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
+        b if b >= KB => format!("{} KB", (b + KB / 2) / KB),
+        b => format!("{b} bytes"),
     }
 }

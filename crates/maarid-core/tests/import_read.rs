@@ -4,7 +4,7 @@
 
 use maarid_core::import::{
     date_from_cell, detect_date_order, find_header, phone_from_cell, read_sheet, text_from_cell,
-    Cell, DateOrder, CONTACT_SYNONYMS,
+    Cell, DateOrder, FileProblem, CONTACT_SYNONYMS,
 };
 use maarid_core::{Error, Rule};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -101,9 +101,7 @@ fn a_file_that_is_not_a_workbook_is_refused_clearly() {
     let path = dir.path().join("fake.xlsx");
     std::fs::write(&path, b"PK\x03\x04 this is not really a zip").unwrap();
     match read_sheet(&path, None) {
-        Err(Error::Invalid { field, rule, .. }) => {
-            assert_eq!((field, rule), ("file", Rule::BadFormat))
-        }
+        Err(Error::BadFile(p)) => assert_eq!(p, FileProblem::Damaged),
         other => panic!("{other:?}"),
     }
     let ok = dir.path().join("ok.xlsx");

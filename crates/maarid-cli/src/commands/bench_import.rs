@@ -81,7 +81,8 @@ fn write_workbook(path: &Path, rows: u32, seed: u64) -> CliResult {
             .map_err(internal)?;
         ws.write(r, 6, &c.city).map_err(internal)?;
         ws.write(r, 7, &c.company_name).map_err(internal)?;
-        ws.write(r, 8, c.source.map(|s| s.key()).unwrap_or("")).map_err(internal)?;
+        ws.write(r, 8, c.source.map(|s| s.key()).unwrap_or(""))
+            .map_err(internal)?;
         ws.write(r, 9, c.tags.join("; ")).map_err(internal)?;
         ws.write(r, 10, &c.notes).map_err(internal)?;
         let day = ExcelDateTime::from_ymd(2023, 1 + (i % 12) as u8, 1 + (i % 28) as u8)
@@ -166,7 +167,10 @@ fn set_up(db_path: &Path) -> CliResult<Db> {
 /// The floor: calamine read of the sheet plus a prepared insert of every cell as text.
 fn floor(file: &Path, db_path: &Path) -> CliResult<u64> {
     let mut wb = open_workbook_auto(file).map_err(internal)?;
-    let range = wb.worksheet_range_at(0).ok_or_else(|| internal("no sheet"))?.map_err(internal)?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or_else(|| internal("no sheet"))?
+        .map_err(internal)?;
     let mut conn = Connection::open(db_path).map_err(internal)?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
@@ -189,7 +193,8 @@ fn floor(file: &Path, db_path: &Path) -> CliResult<u64> {
                     _ => rusqlite::types::Value::Null,
                 })
                 .collect();
-            stmt.execute(rusqlite::params_from_iter(v)).map_err(internal)?;
+            stmt.execute(rusqlite::params_from_iter(v))
+                .map_err(internal)?;
             n += 1;
         }
     }
@@ -207,13 +212,34 @@ pub fn phase(a: BenchImportPhaseArgs) -> CliResult {
             let actor = maarid_core::access::Actor::system("bench");
             // Setup is not part of the import.
             let started = Instant::now();
+            // When each phase began, for the breakdown.
+            let mut phases: Vec<(import::Phase, f64)> = Vec::new();
             let r = import::run(
                 &db,
                 &actor,
                 &a.file,
                 &ImportOptions::new(ImportKind::Contacts),
-                &mut |_| true,
+                &mut |p| {
+                    if phases.last().is_none_or(|(ph, _)| *ph != p.phase) {
+                        phases.push((p.phase, started.elapsed().as_secs_f64()));
+                    }
+                    true
+                },
             )?;
+            let end = started.elapsed().as_secs_f64();
+            let at = |ph| {
+                phases
+                    .iter()
+                    .find(|(q, _)| *q == ph)
+                    .map(|(_, t)| *t)
+                    .unwrap_or(end)
+            };
+            eprintln!(
+                "read {:.2} s, check {:.2} s, write {:.2} s",
+                at(import::Phase::Check) - at(import::Phase::Read),
+                at(import::Phase::Write) - at(import::Phase::Check),
+                end - at(import::Phase::Write)
+            );
             let figures = PhaseFigures {
                 seconds: started.elapsed().as_secs_f64(),
                 rows: r.counts.total as u64,
@@ -247,6 +273,8 @@ fn child(kind: &str, file: &Path, db: &Path) -> CliResult<serde_json::Value> {
     if !output.status.success() {
         return Err(internal(String::from_utf8_lossy(&output.stderr)));
     }
+    // The phase's own breakdown, for whoever runs the bench.
+    eprint!("{kind}: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).map_err(internal)
 }
 
@@ -264,9 +292,11 @@ pub fn run(out: &Out, a: BenchImportArgs) -> CliResult {
         let fdb = dir.join(format!("floor-{round}.sqlite"));
         let idb = dir.join(format!("import-{round}.sqlite"));
         let f = child("floor", &file, &fdb)?;
-        floor_runs.push(serde_json::from_value::<PhaseFigures>(f["figures"].clone()).map_err(internal)?);
+        floor_runs
+            .push(serde_json::from_value::<PhaseFigures>(f["figures"].clone()).map_err(internal)?);
         let i = child("import", &file, &idb)?;
-        import_runs.push(serde_json::from_value::<PhaseFigures>(i["figures"].clone()).map_err(internal)?);
+        import_runs
+            .push(serde_json::from_value::<PhaseFigures>(i["figures"].clone()).map_err(internal)?);
         counts = i["counts"].clone();
         for p in [fdb, idb] {
             for suffix in ["", "-wal", "-shm"] {
@@ -305,7 +335,8 @@ pub fn run(out: &Out, a: BenchImportArgs) -> CliResult {
 }
 
 fn mb(v: Option<f64>) -> String {
-    v.map(|m| format!("{m:.0} MB")).unwrap_or_else(|| "n/a".into())
+    v.map(|m| format!("{m:.0} MB"))
+        .unwrap_or_else(|| "n/a".into())
 }
 
 fn human(r: &ImportBench) -> String {

@@ -13,8 +13,8 @@ use super::header::CONTACT_SYNONYMS;
 use super::kind::{OnDuplicate, RowOutcome};
 use super::values::{date_from_cell, phone_from_cell, Cell};
 use crate::access::Actor;
-use crate::contacts::phone::Phone;
 use crate::contacts::import::{self as store, FileRows, Prepared, Rules};
+use crate::contacts::phone::Phone;
 use crate::contacts::{
     Address, AddressLabel, BatchMatch, Channel, ContactInput, ContactKind, DuplicateReason,
     PhoneInput, PhoneLabel, Source,

@@ -296,7 +296,7 @@ impl ContactFinder {
             owner_id: new.owner_id.clone(),
             ..ContactInput::default()
         };
-        let person = match people::prepare(conn, actor, &self.rules, &input) {
+        let person = match people::prepare(conn, actor, &self.rules, &input, &[]) {
             Ok(p) => p,
             Err(e) => return Ok(Err(row_error(unindexed(e), "contact")?)),
         };

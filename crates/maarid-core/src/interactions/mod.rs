@@ -208,8 +208,16 @@ pub(crate) fn insert_quiet(
         "INSERT INTO interactions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)"
     ))?
     .execute(params![
-        id, input.contact_id, input.kind.key(), c.direction.map(Direction::key),
-        c.outcome, c.body, c.occurred_at, actor.user_id, at, input.doc_id
+        id,
+        input.contact_id,
+        input.kind.key(),
+        c.direction.map(Direction::key),
+        c.outcome,
+        c.body,
+        c.occurred_at,
+        actor.user_id,
+        at,
+        input.doc_id
     ])?;
     Ok((id, at))
 }
