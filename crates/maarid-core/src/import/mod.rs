@@ -10,6 +10,7 @@ mod engine;
 pub mod fields;
 pub mod header;
 pub mod kind;
+mod layout;
 pub mod mapping;
 mod problem;
 pub mod profiles;
@@ -23,6 +24,7 @@ pub use engine::{
 };
 pub use header::{find_header, HeaderMatch, CONTACT_SYNONYMS};
 pub use kind::{DateOrderKey, ImportKind, OnDuplicate, RowOutcome};
+pub use layout::{layout, Layout};
 pub use mapping::{ColumnMap, HeaderMap};
 pub use problem::ImportProblem;
 pub use read::{read_sheet, Sheet};
