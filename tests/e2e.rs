@@ -1165,3 +1165,378 @@ async fn a_walk_in_becomes_an_approved_inquiry_a_quotation_an_invoice_and_a_prin
     })
     .await;
 }
+
+/// A showroom's legacy customer list as people keep them: a merged title above the
+/// header, an empty row, Arabic titles, mobiles and office phones typed as numbers (their
+/// zero gone), an office-phone column no synonym knows, a bad email, a row repeated, a
+/// row sharing another's office phone, and a totals row. 3,000 customers and 2 more rows.
+fn messy_customers(dir: &std::path::Path) -> std::path::PathBuf {
+    use rust_xlsxwriter::{Format, Workbook};
+    const FIRST: [&str; 30] = [
+        "أحمد",
+        "محمد",
+        "عبدالله",
+        "خالد",
+        "فهد",
+        "سعد",
+        "ناصر",
+        "سلطان",
+        "فيصل",
+        "تركي",
+        "ماجد",
+        "بندر",
+        "سارة",
+        "نورة",
+        "منى",
+        "هند",
+        "ريم",
+        "لمى",
+        "عبير",
+        "أمل",
+        "وليد",
+        "يوسف",
+        "إبراهيم",
+        "عمر",
+        "حسن",
+        "علي",
+        "طلال",
+        "مشعل",
+        "جواهر",
+        "دانة",
+    ];
+    const FAMILY: [&str; 20] = [
+        "القحطاني",
+        "الغامدي",
+        "الزهراني",
+        "الدوسري",
+        "العتيبي",
+        "الشمري",
+        "المطيري",
+        "الحربي",
+        "السبيعي",
+        "العنزي",
+        "الشهري",
+        "البقمي",
+        "الرشيد",
+        "العمري",
+        "المالكي",
+        "الجهني",
+        "الحازمي",
+        "السهلي",
+        "اليامي",
+        "الخالدي",
+    ];
+    const CITIES: [&str; 5] = ["الرياض", "جدة", "الدمام", "مكة", "أبها"];
+    let path = dir.join("عملاء المعرض 2024.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("العملاء").unwrap();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        5,
+        "كشف عملاء معرض الأمانة 2024",
+        &Format::new().set_bold(),
+    )
+    .unwrap();
+    for (c, title) in [
+        "م",
+        "اسم العميل",
+        "رقم الجوال",
+        "تلفون المكتب",
+        "البريد الإلكتروني",
+        "المدينة",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write(2, c as u16, *title).unwrap();
+    }
+    let customer = |i: usize| {
+        (
+            format!("{} {}", FIRST[i % 30], FAMILY[(i / 30) % 20]),
+            551_000_000.0 + i as f64,
+            112_000_000.0 + i as f64,
+            CITIES[i / 600],
+        )
+    };
+    let mut r = 3u32;
+    let mut write = |no: u32, name: &str, mobile: f64, office: f64, email: &str, city: &str| {
+        ws.write(r, 0, no).unwrap();
+        ws.write(r, 1, name).unwrap();
+        ws.write(r, 2, mobile).unwrap();
+        ws.write(r, 3, office).unwrap();
+        if !email.is_empty() {
+            ws.write(r, 4, email).unwrap();
+        }
+        ws.write(r, 5, city).unwrap();
+        r += 1;
+    };
+    for i in 0..3000 {
+        let (name, mobile, office, city) = customer(i);
+        // Row 10 of the sheet (the 7th customer) has an email that cannot be right.
+        let email = match i {
+            6 => "not-an-email".to_string(),
+            i if i % 3 == 0 => format!("c{i}@amana.example"),
+            _ => String::new(),
+        };
+        write(i as u32 + 1, &name, mobile, office, &email, city);
+    }
+    // The third customer typed again (sheet row 3004), and someone new at the fifth
+    // customer's office (row 3005): a duplicate only once the office column is mapped.
+    let (name, mobile, office, city) = customer(2);
+    write(3001, &name, mobile, office, "", city);
+    write(
+        3002,
+        "زائر من نفس المكتب",
+        559_999_999.0,
+        customer(4).2,
+        "",
+        "تبوك",
+    );
+    ws.write(r, 1, "المجموع").unwrap();
+    ws.write(r, 0, 3002).unwrap();
+    wb.save(&path).unwrap();
+    path
+}
+
+/// The count a strip shows: `#import-counts [data-count=new]` and the like.
+async fn count_shown(app: &App, strip: &str, key: &str) -> i64 {
+    let v = app
+        .js(&format!(
+            "return document.querySelector('#{strip} [data-count={key}]')?.dataset.value ?? null"
+        ))
+        .await;
+    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(-1)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_messy_workbook_is_mapped_previewed_imported_reported_and_undone_in_the_window() {
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[], 5);
+        let workbook = messy_customers(dir.path());
+        // The system's "open" is a script that writes down what it was given.
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let opened_log = dir.path().join("opened.txt");
+        let stub = bin.join("xdg-open");
+        std::fs::write(&stub, format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", opened_log.display())).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut search_path = std::ffi::OsString::from(&bin);
+        search_path.push(":");
+        search_path.push(std::env::var_os("PATH").unwrap_or_default());
+        let app = App::launch_with_env(dir, path.clone(), &[("PATH", search_path)]).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        let db = Db::open(&path).unwrap();
+        let contacts = || -> i64 {
+            db.read(|c| Ok(c.query_row("SELECT count(*) FROM contacts WHERE deleted_at IS NULL", [], |r| r.get(0))?)).unwrap()
+        };
+
+        // From the contacts list to the wizard.
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.click("#contact-import-excel").await;
+        app.wait_for("#import-drop").await;
+        assert_eq!(app.js("return document.querySelector('#import-kind').value").await, json!("contacts"));
+        painted_screenshot(&app, "50-import-file-ar").await;
+
+        // The workbook goes into the file input as a person's pick would.
+        let bytes = std::fs::read(&workbook).unwrap();
+        app.client
+            .execute(
+                "const [bytes, name] = arguments; const dt = new DataTransfer();
+                 dt.items.add(new File([new Uint8Array(bytes)], name, {type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}));
+                 const input = document.querySelector('#import-file'); input.files = dt.files;
+                 input.dispatchEvent(new Event('change')); return true;",
+                vec![json!(bytes), json!("عملاء المعرض 2024.xlsx")],
+            )
+            .await
+            .unwrap();
+        app.wait_until("the first check", "document.querySelector('#import-counts [data-count=total]')?.dataset.value === '3002'").await;
+        assert_eq!(app.js("return document.querySelector('#import-header-row').value").await, json!("3"), "the header under the title");
+        assert_eq!(app.js("return document.querySelector('#import-sheet').value").await, json!("العملاء"));
+        assert_eq!(count_shown(&app, "import-counts", "duplicate").await, 1, "only the repeated row, the office column unmapped");
+        assert_eq!(count_shown(&app, "import-counts", "invalid").await, 1);
+        assert_eq!(count_shown(&app, "import-counts", "new").await, 3000);
+        assert_eq!(contacts(), 0, "a check writes nothing");
+
+        // The columns: the synonyms found all but the office phone, mapped here by hand.
+        app.click("#import-next").await;
+        app.wait_for("#import-step-map:not([hidden]) #import-map select[data-column='3']").await;
+        let mapped = app
+            .js("return [...document.querySelectorAll('#import-map select[data-column]')].map((s) => s.value)")
+            .await;
+        assert_eq!(mapped, json!(["", "name_ar", "phones", "", "emails", "city"]));
+        let office = app.text("#import-map tr[data-column='3'] .col-header").await;
+        assert!(office.contains("تلفون المكتب"), "{office}");
+        // The values as the file holds them: the mobile typed as a number, its zero gone.
+        let samples = app.js("return document.querySelector(\"#import-map tr[data-column='2']\").outerHTML").await;
+        let samples = samples.as_str().unwrap_or_default();
+        assert!(samples.contains(">551000000<") && samples.contains(">551000001<"), "{samples}");
+        set_value(&app, "#import-map select[data-column='3']", "phones").await;
+        app.wait_until(
+            "the check with the office phones",
+            "document.querySelector('#import-counts [data-count=duplicate]')?.dataset.value === '2' && !document.querySelector('#import-busy:not([hidden])')",
+        )
+        .await;
+        assert_eq!(count_shown(&app, "import-counts", "new").await, 2999);
+        // Kept as a profile for next month's file.
+        app.fill("#import-profile-name", "كشف العملاء الشهري").await;
+        app.click("#import-profile-save").await;
+        app.wait_until("the profile listed", "document.querySelector('#import-profile').value === 'كشف العملاء الشهري'").await;
+        let profile: String = db
+            .read(|c| Ok(c.query_row("SELECT mapping FROM import_profiles WHERE name = 'كشف العملاء الشهري'", [], |r| r.get(0))?))
+            .unwrap();
+        assert!(profile.contains("تلفون المكتب") && profile.contains("phones"), "{profile}");
+        painted_screenshot(&app, "51-import-mapping-ar").await;
+
+        // The preview: rows as they will be saved, problems marked with their reason.
+        app.click("#import-next").await;
+        app.wait_for("#import-step-preview:not([hidden]) #import-preview tr[data-row='4']").await;
+        let first = app.text("#import-preview tr[data-row='4'] [data-field=phones]").await;
+        assert!(first.contains("0551000000") && first.contains("0112000000"), "both phones with their zero: {first}");
+        let bad = app.text("#import-preview tr[data-row='10'][data-outcome=invalid] .col-reason").await;
+        assert!(bad.contains("البريد"), "the reason names the email: {bad}");
+        // The visitor at the fifth customer's office (row 8 of the sheet) is named as such.
+        let dup = app.text("#import-preview tr[data-row='3005'][data-outcome=duplicate] .col-reason").await;
+        assert!(dup.contains("للصف 8 "), "the row it repeats: {dup}");
+        painted_screenshot(&app, "52-import-preview-ar").await;
+
+        // The import, with the progress bar watched as it moves.
+        app.click("#import-next").await;
+        app.wait_for("#import-step-run:not([hidden]) #import-run:not([disabled])").await;
+        app.js(
+            "window.__progress = []; const bar = document.querySelector('#import-progress');
+             new MutationObserver(() => { if (bar.hasAttribute('value')) window.__progress.push(bar.value); })
+               .observe(bar, {attributes: true, attributeFilter: ['value']}); return true;",
+        )
+        .await;
+        app.click("#import-run").await;
+        app.wait_until("the result", "document.querySelector('#import-result[data-batch-id]:not([hidden])')?.dataset.batchId").await;
+        let seen = app.js("return window.__progress").await;
+        let values: Vec<f64> = seen.as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+        eprintln!("progress values seen during the import: {values:?}");
+        assert!(values.iter().any(|v| *v > 0.0), "the progress bar moved: {values:?}");
+        assert_eq!(count_shown(&app, "import-result-counts", "new").await, 2999);
+        assert_eq!(count_shown(&app, "import-result-counts", "duplicate").await, 2);
+        assert_eq!(count_shown(&app, "import-result-counts", "invalid").await, 1);
+        assert_eq!(contacts(), 2999);
+        let batch = app.js("return document.querySelector('#import-result').dataset.batchId").await;
+        let batch = batch.as_str().unwrap().to_string();
+        assert_eq!(app.text("#import-batch-id").await, batch);
+        painted_screenshot(&app, "53-import-result-ar").await;
+
+        // The error report: the three rows left out, as they were, with their reasons.
+        app.click("#import-errors-open").await;
+        app.wait_for("#import-errors-file[data-path]").await;
+        let report = app.js("return document.querySelector('#import-errors-file').dataset.path").await;
+        let report = std::path::PathBuf::from(report.as_str().unwrap());
+        assert!(report.is_file(), "{}", report.display());
+        assert_eq!(report.extension().and_then(|e| e.to_str()), Some("xlsx"));
+        // The opener starts the program detached: give it a moment to write.
+        let mut handed = String::new();
+        for _ in 0..50 {
+            handed = std::fs::read_to_string(&opened_log).unwrap_or_default();
+            if !handed.is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(handed.trim(), report.display().to_string(), "the system was asked to open the report");
+        {
+            use calamine::{open_workbook_auto, Data, Reader};
+            let mut wb = open_workbook_auto(&report).unwrap();
+            let name = wb.sheet_names()[0].clone();
+            let rows: Vec<Vec<Data>> = wb.worksheet_range(&name).unwrap().rows().map(|r| r.to_vec()).collect();
+            let text = |d: &Data| match d {
+                Data::String(s) => s.clone(),
+                Data::Float(f) => f.to_string(),
+                Data::Int(i) => i.to_string(),
+                other => format!("{other:?}"),
+            };
+            let head: Vec<String> = rows[0].iter().map(text).collect();
+            assert_eq!(head[0], "الصف / Row");
+            assert_eq!(&head[2..5], ["اسم العميل", "رقم الجوال", "تلفون المكتب"]);
+            assert_eq!(&head[head.len() - 2..], ["السبب", "Reason"]);
+            let left: Vec<String> = rows[1..].iter().map(|r| text(&r[0])).collect();
+            assert_eq!(left, ["10", "3004", "3005"]);
+            assert_eq!(text(&rows[1][5]), "not-an-email", "the row as it was in the file");
+            for r in &rows[1..] {
+                assert!(!text(&r[head.len() - 2]).is_empty() && !text(&r[head.len() - 1]).is_empty(), "a reason in both languages: {r:?}");
+            }
+        }
+
+        // The contacts list has them, the phone with its leading zero.
+        app.route("#/contacts").await;
+        app.fill("#contact-search", "1000004").await;
+        app.wait_until(
+            "the imported contact",
+            "(() => { const rows = [...document.querySelectorAll('#contacts-table tr[data-contact-id]')];
+               return rows.length === 1 && rows[0].textContent.includes('0551000004') && rows[0].textContent.includes('فهد القحطاني'); })()",
+        )
+        .await;
+        painted_screenshot(&app, "54-import-contacts-ar").await;
+
+        // Undone from the history: every imported contact goes.
+        app.route("#/import").await;
+        let row = format!("#import-history tr[data-batch-id='{batch}']");
+        app.wait_for(&format!("{row}[data-undone=false]")).await;
+        let by = app.text(&row).await;
+        let by: String = by.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect();
+        assert!(by.contains("خالد المدير") && by.contains("عملاء المعرض 2024.xlsx"), "{by}");
+        app.click(&format!("{row} button[data-action=undo]")).await;
+        app.wait_for("#confirm-dialog[open]").await;
+        painted_screenshot(&app, "55-import-undo-confirm-ar").await;
+        app.click("#confirm-ok").await;
+        app.wait_for(&format!("{row}[data-undone=true]")).await;
+        assert_eq!(contacts(), 0, "the batch is undone completely");
+        app.js("document.querySelector('#import-history').scrollIntoView({block: 'start'}); return true;").await;
+        painted_screenshot(&app, "56-import-history-ar").await;
+        app.route("#/contacts").await;
+        app.fill("#contact-search", "1000004").await;
+        app.wait_until("the contact gone", "document.querySelector('#contacts-empty[data-state=no-results]:not([hidden])')").await;
+
+        // Straight through the commands: a stale token is refused, and a mapping that does
+        // not fit still sends the sheet's columns so they can be mapped by hand.
+        let gone = app
+            .invoke("import_check", json!({"token": "no-such-token", "options": {"kind": "contacts"}}))
+            .await
+            .unwrap_err();
+        assert_eq!(gone["code"], "import_file_gone");
+        let staged = app
+            .js_async(&format!(
+                "window.__TAURI__.core.invoke('import_stage', new Uint8Array({}), {{headers: {{'x-file-name': encodeURIComponent('عملاء.xlsx')}}}}).then(done, (e) => done({{error: e}}));",
+                json!(bytes)
+            ))
+            .await;
+        assert_eq!(staged["name"], "عملاء.xlsx", "{staged}");
+        assert_eq!(staged["size"], json!(bytes.len()));
+        let refused = app
+            .invoke(
+                "import_check",
+                json!({"token": staged["token"], "options": {"kind": "contacts", "mapping": [{"column": 1, "field": "shoe_size"}]}}),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(refused["code"], "import_unknown_field");
+        let layout = &refused["details"]["layout"];
+        assert_eq!(layout["header_row"], 3, "{refused}");
+        assert_eq!(layout["columns"][3]["header"], "تلفون المكتب");
+        assert!(layout["fields"].as_array().unwrap().iter().any(|f| f["key"] == "phones"));
+
+        // The same wizard in English lays out left to right.
+        app.route("#/import").await;
+        app.wait_for("#import-drop").await;
+        app.click(".lang-toggle").await;
+        app.wait_until("English", "document.documentElement.dir === 'ltr'").await;
+        painted_screenshot(&app, "57-import-file-en").await;
+        app.quit().await;
+    })
+    .await;
+}

@@ -201,6 +201,16 @@ fn main() {
             commands::inquiries::inquiries_approve,
             commands::inquiries::inquiries_follow_up,
             commands::inquiries::inquiries_cancel,
+            commands::import::import_stage,
+            commands::import::import_check,
+            commands::import::import_run,
+            commands::import::import_cancel,
+            commands::import::import_error_report,
+            commands::import::import_batches,
+            commands::import::import_undo,
+            commands::import::import_profiles,
+            commands::import::import_profile_save,
+            commands::import::import_profile_delete,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

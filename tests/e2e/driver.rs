@@ -63,6 +63,16 @@ pub async fn within<F: std::future::Future>(test: F) -> F::Output {
 impl App {
     /// Launches the app on `db_path` (a fresh file if it does not exist yet).
     pub async fn launch_with(dir: tempfile::TempDir, db_path: PathBuf) -> App {
+        App::launch_with_env(dir, db_path, &[]).await
+    }
+
+    /// As `launch_with`, with more environment for the driver and the app (e.g. a
+    /// PATH whose `xdg-open` records what the app asked the system to open).
+    pub async fn launch_with_env(
+        dir: tempfile::TempDir,
+        db_path: PathBuf,
+        env: &[(&str, std::ffi::OsString)],
+    ) -> App {
         let app = PathBuf::from(env!("CARGO_BIN_EXE_maarid"));
         let (port, native_port) = (free_port(), free_port());
         let xdg = dir.path().join("xdg");
@@ -99,6 +109,7 @@ impl App {
             .env_remove("WAYLAND_DISPLAY")
             // WebKit's sandbox needs user namespaces that CI containers may not have.
             .env("WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS", "1")
+            .envs(env.iter().map(|(k, v)| (*k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(dir.path().join("driver.log")).unwrap());

@@ -41,10 +41,10 @@ export function hasBackend() {
   return Boolean(window.__TAURI__?.core?.invoke);
 }
 
-async function call(name, args) {
+async function call(name, args, options) {
   if (!hasBackend()) throw localError('no_backend', 'errors.no_backend');
   try {
-    return await window.__TAURI__.core.invoke(name, args);
+    return await window.__TAURI__.core.invoke(name, args, options);
   } catch (raw) {
     const err = normalize(raw);
     // A session that ended underneath us (e.g. the account was disabled) sends the
@@ -163,6 +163,20 @@ export const api = {
   deliveryNotesSetStatus: (id, status) => call('delivery_notes_set_status', { id, status }),
   // action: open | save | print; lang: ar | en | both → {path, opened}
   printDocument: (docType, id, lang, action) => call('print_document', { docType, id, lang, action }),
+  // Spreadsheet import (docs/commands.md, "Import"). The file goes as the raw body, its
+  // name URI-encoded in a header; options: ImportOptions.
+  importStage: async (file) =>
+    call('import_stage', new Uint8Array(await file.arrayBuffer()), { headers: { 'x-file-name': encodeURIComponent(file.name) } }),
+  importCheck: (token, options) => call('import_check', { token, options }),
+  importRun: (token, options) => call('import_run', { token, options }),
+  importCancel: () => call('import_cancel'),
+  // action: open | save → {path, opened, rows} or null (save dialog closed)
+  importErrorReport: (action) => call('import_error_report', { action }),
+  importBatches: () => call('import_batches'),
+  importUndo: (id) => call('import_undo', { id }),
+  importProfiles: (kind) => call('import_profiles', { kind }),
+  importProfileSave: (kind, name, token, options) => call('import_profile_save', { kind, name, token, options }),
+  importProfileDelete: (kind, name) => call('import_profile_delete', { kind, name }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

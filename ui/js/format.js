@@ -61,3 +61,18 @@ export function formatMoney(amount, currency) {
     return `${new Intl.NumberFormat(tag, { numberingSystem: digits, minimumFractionDigits: 2 }).format(String(amount))} ${currency || ''}`.trim();
   }
 }
+
+/**
+ * A file name for right-to-left text: the part after its last Arabic letter ("2024.xlsx")
+ * kept together left to right, so «عملاء 2024.xlsx» does not read as «عملاء xlsx.2024».
+ */
+export function fileNameText(name) {
+  const text = String(name ?? '');
+  const last = Math.max(...[...text].map((c, i) => (/[\u0590-\u08FF]/u.test(c) ? i : -1)));
+  const chars = [...text];
+  const head = chars.slice(0, last + 1).join('');
+  const tail = chars.slice(last + 1).join('');
+  const space = tail.match(/^\s*/u)[0];
+  if (last < 0 || !tail.includes('.')) return text;
+  return `${head}${space}\u2066${tail.slice(space.length)}\u2069`;
+}

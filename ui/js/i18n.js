@@ -12,12 +12,14 @@ import catalogAr from '../i18n/catalog.ar.js';
 import catalogEn from '../i18n/catalog.en.js';
 import inqAr from '../i18n/inq.ar.js';
 import inqEn from '../i18n/inq.en.js';
+import impAr from '../i18n/imp.ar.js';
+import impEn from '../i18n/imp.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr },
-  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn },
+  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr, imp: impAr },
+  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn, imp: impEn },
 };
 let current = 'ar';
 

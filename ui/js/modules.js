@@ -5,6 +5,7 @@ export const WORK_MODULES = [
   ['inquiries', 'inquiries', 'inquiries', null],
   ['quotations', 'quotations', 'quotations', null],
   ['catalog', 'catalog', 'catalog', 'product'],
+  ['import', 'import', 'import', null],
   ['letters', 'letters', 'letters', null],
   ['calendar', 'calendar', 'calendar', null],
   ['tasks', 'tasks', 'tasks', null],

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod company;
 pub mod contacts;
 pub mod fields;
+pub mod import;
 pub mod inquiries;
 pub mod interactions;
 pub mod invoicing;
@@ -21,10 +22,13 @@ pub type CmdResult<T> = Result<T, ErrorPayload>;
 
 /// Converts a core result for the UI, logging failures that are not the user's doing.
 pub fn out<T>(r: maarid_core::Result<T>) -> CmdResult<T> {
-    r.map_err(|e| {
-        if matches!(e.exit_code(), 1 | 11) {
-            log::error!("command failed: {e}");
-        }
-        e.to_payload()
-    })
+    r.map_err(payload)
+}
+
+/// A core error as the UI gets it, logged when it is not the user's doing.
+pub fn payload(e: maarid_core::Error) -> ErrorPayload {
+    if matches!(e.exit_code(), 1 | 11) {
+        log::error!("command failed: {e}");
+    }
+    e.to_payload()
 }

@@ -56,6 +56,9 @@ const PATHS = {
   send: ['M4 12l16-8-6 16-3-7z', 'M11 13l9-9'],
   truck: ['M3 6h11v10H3z', 'M14 10h4l3 3v3h-7', 'M7 19a1.5 1.5 0 100-3 1.5 1.5 0 000 3zM17 19a1.5 1.5 0 100-3 1.5 1.5 0 000 3z'],
   x: ['M6 6l12 12M18 6L6 18'],
+  // A sheet with an arrow coming in: importing a spreadsheet.
+  import: ['M14 3H6v18h12V7z', 'M14 3v4h4', 'M12 10v7', 'M9 14l3 3 3-3'],
+  upload: ['M12 16V5', 'M7 10l5-5 5 5', 'M4 20h16'],
 };
 
 /** icon('home') → <svg class="icon"> (decorative: aria-hidden). flip mirrors it in RTL. */

@@ -51,6 +51,9 @@ export async function renderContacts(view) {
   const importButton = canCreate
     ? h('button', { type: 'button', id: 'contact-import-vcf', class: 'btn btn-ghost' }, icon('contacts'), h('span', { i18n: 'clist.import.button' }))
     : null;
+  const excelButton = canCreate
+    ? h('a', { href: '#/import', id: 'contact-import-excel', class: 'btn btn-secondary' }, icon('import'), h('span', { i18n: 'nav.import' }))
+    : null;
   const pasteButton = canCreate
     ? h('button', { type: 'button', id: 'contact-paste', class: 'btn btn-secondary' }, icon('clipboard'), h('span', { i18n: 'clist.paste.button' }))
     : null;
@@ -122,7 +125,7 @@ export async function renderContacts(view) {
   const empty = h('section', { id: 'contacts-empty', class: 'card empty-state', hidden: true });
   const more = h('button', { type: 'button', id: 'contacts-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'contacts.more' }));
   const body = h('div', { class: 'view-body' });
-  view.replaceChildren(pageHeader('contacts.title', 'contacts.subtitle', importButton, pasteButton, addButton), body);
+  view.replaceChildren(pageHeader('contacts.title', 'contacts.subtitle', importButton, excelButton, pasteButton, addButton), body);
 
   // The first page decides what the screen shows: the list, or only the refusal.
   let directory;
@@ -133,6 +136,7 @@ export async function renderContacts(view) {
     addButton?.remove();
     pasteButton?.remove();
     importButton?.remove();
+    excelButton?.remove();
     body.replaceChildren(errorBanner(err));
     return;
   }

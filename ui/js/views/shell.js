@@ -24,6 +24,7 @@ import { renderSalesDocs } from './sales-docs.js';
 import { renderCatalog } from './catalog.js';
 import { renderInquiries } from './inquiries.js';
 import { renderInquiry } from './inquiry.js';
+import { renderImport } from './import.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
@@ -34,6 +35,7 @@ const ROUTES = {
   invoices: { nav: 'quotations', render: (v) => renderSalesDocs(v, 'invoice') },
   'delivery-notes': { nav: 'quotations', render: (v) => renderSalesDocs(v, 'delivery_note') },
   catalog: { nav: 'catalog', render: renderCatalog },
+  import: { nav: 'import', render: renderImport },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
   tasks: { nav: 'tasks', render: notBuilt('tasks') },

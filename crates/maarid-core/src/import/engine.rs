@@ -297,7 +297,7 @@ impl BatchLog {
     }
 }
 
-fn fields_of(conn: &Connection, kind: ImportKind) -> Result<Vec<FieldInfo>> {
+pub(crate) fn fields_of(conn: &Connection, kind: ImportKind) -> Result<Vec<FieldInfo>> {
     match kind {
         ImportKind::Contacts => contacts::fields(conn),
         ImportKind::Products => Ok(products::fields()),
