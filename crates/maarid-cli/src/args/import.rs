@@ -29,6 +29,14 @@ customer, company), phones, emails, tags (these three take several columns, and 
 values in a cell separated by ; or ,), city, address, region, country (2 letters),
 website, source, preferred_channel, owner (username or full name), notes, visit_date
 (logged as a visit on the contact's timeline), and custom.<field id> for custom fields.
+Products: code (required), name_ar, name_en, kind, description, unit, price, vat_rate,
+category, make, model, year, trim, colour, vin, stock_status. Inquiries: contact_name,
+phone, email, city, channel, status, date, items, budget, owner, follow_up_on, notes,
+lost_reason (the contact is found by phone, email or name, or created as a lead).
+Quotes, one row per line: number, issue_date, description and unit_price (required),
+valid_until, contact_name, phone, email, city, status, owner, notes, total, unit,
+quantity, discount, discount_percent, vat_rate, line_total (totals are recomputed and
+checked against the file's).
 
 Each import is recorded as a batch: `maarid-cli import list` shows them and
 `maarid-cli import undo BATCH` takes one back completely.
