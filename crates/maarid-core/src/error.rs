@@ -86,6 +86,9 @@ pub enum Error {
     Migration(String),
     #[error("internal error: {0}")]
     Internal(String),
+    /// An export refused before writing anything (unknown column, file type…).
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
 }
 
 /// Why a value was refused. Kept as an enum so each rule has its own translation.
@@ -203,13 +206,14 @@ impl Error {
             Error::Db(_) => "database_error",
             Error::Migration(_) => "migration_failed",
             Error::Internal(_) => "internal_error",
+            Error::Export(e) => e.code(),
         }
     }
 
     /// Exit status for the command line. 2 is left to argument parsing (clap).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid { .. } | Error::InvalidCustom { .. } => 3,
+            Error::Invalid { .. } | Error::InvalidCustom { .. } | Error::Export(_) => 3,
             Error::MergeAlreadyUndone | Error::StatusNotAllowed { .. } | Error::ReadOnly { .. } => {
                 9
             }
@@ -379,6 +383,7 @@ impl Error {
                 format!("Updating the database failed and nothing was changed: {e}"),
             ),
             Error::Internal(e) => Text::new(format!("خطأ داخلي: {e}"), format!("Internal error: {e}")),
+            Error::Export(e) => e.text(),
         }
     }
 
@@ -396,6 +401,7 @@ impl Error {
             field: match self {
                 Error::Invalid { field, .. } => Some(field),
                 Error::InvalidCustom { .. } => Some("custom"),
+                Error::Export(e) => Some(e.field()),
                 _ => None,
             },
             index: match self {
@@ -407,6 +413,7 @@ impl Error {
                 Error::InvalidCustom { field_id, .. } => {
                     Some(Box::new(serde_json::json!({ "field_id": field_id })))
                 }
+                Error::Export(e) => e.details().map(Box::new),
                 _ => None,
             },
         }

@@ -172,11 +172,13 @@ pub struct BenchReport {
 pub fn run(out: &Out, db_flag: Option<&Path>, cmd: BenchCommand) -> CliResult {
     match cmd {
         BenchCommand::Search(a) => search(out, db_flag, a),
+        BenchCommand::Export(a) => super::bench_export::run(out, db_flag, a),
+        BenchCommand::ExportPhase(a) => super::bench_export::phase(out, db_flag, a),
     }
 }
 
 /// Deletes a temporary database (and its WAL files) however the run ends.
-struct TempFile(Option<PathBuf>);
+pub(super) struct TempFile(pub(super) Option<PathBuf>);
 
 impl Drop for TempFile {
     fn drop(&mut self) {
@@ -446,7 +448,7 @@ fn check_mark(path: &Path, mark: &str) -> CliResult {
     }
 }
 
-fn bench_setup() -> SetupInput {
+pub(super) fn bench_setup() -> SetupInput {
     SetupInput {
         company: CompanyInput {
             name_ar: "قاعدة بيانات قياس الأداء".into(),

@@ -3,7 +3,9 @@
 
 mod backup;
 pub(crate) mod bench;
+mod bench_export;
 mod contacts;
+mod export;
 mod inquiries;
 mod invoicing;
 mod migrate;
@@ -38,6 +40,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::DeliveryNotes { command } => {
             invoicing::run_delivery_notes(out, db_flag, lang, command)
         }
+        Command::Export(a) => export::run(out, db_flag, lang, a),
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
         Command::Migrate => migrate::run(db_flag, out),
