@@ -662,6 +662,8 @@ fn own_scope_exports_only_the_users_records() {
     assert_eq!(s.rows, 1);
     let (_, cells) = read_xlsx(&path).remove(0);
     assert_eq!(at(&cells, 1, "ID").to_string(), w.khalid);
+    // Ahmed's phones, read beside the contacts, are passed over, not given to Khalid.
+    assert_eq!(at(&cells, 1, "Phone numbers").to_string(), "0569876543");
 
     // No read right on quotations: refused, and nothing written.
     let none = w.path("none.xlsx");

@@ -45,6 +45,9 @@ pub struct PhaseRun {
     /// Rows × columns.
     pub cells: u64,
     pub seconds: f64,
+    /// Processor time of the phase, every thread (user + system; Linux only): less
+    /// disturbed than `seconds` by other programs competing for the processor.
+    pub cpu_seconds: Option<f64>,
     pub file_mb: f64,
     /// Peak resident memory of the process (VmHWM): the program, its heap, and the
     /// pages of the database file it mapped to read them. None off Linux.
@@ -61,6 +64,8 @@ pub struct PhaseStats {
     /// The median run.
     pub seconds: f64,
     pub runs_seconds: Vec<f64>,
+    /// Processor time of the median run (see `PhaseRun`).
+    pub cpu_seconds: Option<f64>,
     pub rows_per_second: f64,
     pub cells: u64,
     pub file_mb: f64,
@@ -73,6 +78,7 @@ pub struct PhaseStats {
 #[derive(Debug, Serialize)]
 pub struct Ratio {
     pub seconds: f64,
+    pub cpu_seconds: Option<f64>,
     /// Of the private peaks.
     pub private_memory: Option<f64>,
 }
@@ -154,6 +160,10 @@ pub fn run(out: &Out, db_flag: Option<&Path>, a: BenchExportArgs) -> CliResult {
     let baseline = stats(baseline);
     let ratio = Ratio {
         seconds: round(ours.seconds / baseline.seconds.max(1e-9), 2),
+        cpu_seconds: ours
+            .cpu_seconds
+            .zip(baseline.cpu_seconds)
+            .map(|(o, b)| round(o / b.max(1e-9), 2)),
         private_memory: ours
             .private_peak_mb
             .zip(baseline.private_peak_mb)
@@ -216,6 +226,7 @@ pub fn phase(out: &Out, db_flag: Option<&Path>, a: BenchExportPhaseArgs) -> CliR
     let actor = super::actor();
     let private_start_mb = status_mb("RssAnon:");
     let sampler = PrivatePeak::start();
+    let cpu_start = cpu_seconds();
     let started = Instant::now();
     let (rows, cells) = match a.phase {
         BenchPhase::Ours => {
@@ -233,6 +244,7 @@ pub fn phase(out: &Out, db_flag: Option<&Path>, a: BenchExportPhaseArgs) -> CliR
         BenchPhase::Baseline => baseline(&path, &a.out)?,
     };
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_start).map(|(end, start)| end - start);
     let private_peak_mb = sampler.stop();
     let file_mb = std::fs::metadata(&a.out)
         .map_err(|e| Error::io(&a.out, e))?
@@ -242,6 +254,7 @@ pub fn phase(out: &Out, db_flag: Option<&Path>, a: BenchExportPhaseArgs) -> CliR
         rows,
         cells,
         seconds: round(seconds, 3),
+        cpu_seconds: cpu.map(|c| round(c, 2)),
         file_mb: round(file_mb, 2),
         peak_mb: status_mb("VmHWM:").map(|m| round(m, 1)),
         private_peak_mb: private_peak_mb.map(|m| round(m, 1)),
@@ -353,6 +366,16 @@ fn status_mb(field: &str) -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Processor time of this process so far, all threads, from /proc/self/stat (in the
+/// kernel's fixed USER_HZ of 100 ticks a second); None off Linux.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces): state is field 3.
+    let rest: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |field: usize| rest.get(field - 3)?.parse::<f64>().ok();
+    Some((ticks(14)? + ticks(15)?) / 100.0)
+}
+
 /// Samples RssAnon every millisecond on a thread of its own, keeping the highest: the
 /// kernel keeps a peak of all resident memory only (VmHWM).
 struct PrivatePeak {
@@ -399,6 +422,7 @@ fn stats(mut runs: Vec<PhaseRun>) -> PhaseStats {
     PhaseStats {
         seconds: median.seconds,
         runs_seconds,
+        cpu_seconds: median.cpu_seconds,
         rows_per_second: round(median.rows as f64 / median.seconds.max(1e-9), 0),
         cells: median.cells,
         file_mb: median.file_mb,
@@ -425,16 +449,18 @@ fn mb(v: Option<f64>) -> String {
 }
 
 fn human(l: Locale, r: &ExportBenchReport) -> String {
-    let line = |cells: [String; 7]| {
+    let line = |c: [String; 8]| {
         format!(
-            "{:<16}{:>10}{:>10}{:>12}{:>11}{:>15}{:>15}",
-            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6]
+            "{:<16}{:>10}{:>10}{:>10}{:>12}{:>11}{:>15}{:>15}",
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]
         )
     };
     let row = |name: String, s: &PhaseStats| {
         line([
             name,
             format!("{:.3} s", s.seconds),
+            s.cpu_seconds
+                .map_or_else(|| "n/a".into(), |c| format!("{c:.2} s")),
             format!("{:.0}", s.rows_per_second),
             s.cells.to_string(),
             format!("{:.2} MB", s.file_mb),
@@ -457,6 +483,7 @@ fn human(l: Locale, r: &ExportBenchReport) -> String {
         Locale::Ar => [
             "",
             "الزمن",
+            "زمن المعالج",
             "صف/ث",
             "خلايا",
             "الملف",
@@ -466,6 +493,7 @@ fn human(l: Locale, r: &ExportBenchReport) -> String {
         Locale::En => [
             "",
             "time",
+            "cpu",
             "rows/s",
             "cells",
             "file",
@@ -477,14 +505,18 @@ fn human(l: Locale, r: &ExportBenchReport) -> String {
         .ratio
         .private_memory
         .map_or("n/a".into(), |m| format!("{m:.2}×"));
+    let cpu = r
+        .ratio
+        .cpu_seconds
+        .map_or("n/a".into(), |c| format!("{c:.2}×"));
     let ratio = pick(
         l,
         format!(
-            "طريقتنا ÷ الأساس: الزمن {:.2}×، الذاكرة الخاصة {memory}",
+            "طريقتنا ÷ الأساس: الزمن {:.2}×، زمن المعالج {cpu}، الذاكرة الخاصة {memory}",
             r.ratio.seconds
         ),
         format!(
-            "ours ÷ baseline: time {:.2}×, private memory {memory}",
+            "ours ÷ baseline: time {:.2}×, cpu {cpu}, private memory {memory}",
             r.ratio.seconds
         ),
     );

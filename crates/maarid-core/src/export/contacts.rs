@@ -17,34 +17,86 @@ pub fn name() -> Text<String> {
     Text::new("جهات الاتصال".into(), "Contacts".into())
 }
 
+/// Phones, emails and tags: read beside the contacts, in the contacts' order (by id).
+const LISTS: [&str; 3] = [
+    "SELECT contact_id, raw FROM contact_phones ORDER BY contact_id, position",
+    "SELECT contact_id, email FROM contact_emails ORDER BY contact_id, position",
+    "SELECT contact_id, tag FROM contact_tags ORDER BY contact_id, tag",
+];
+const PHONES: usize = 0;
+const EMAILS: usize = 1;
+const TAGS: usize = 2;
+
 fn fields(custom: &[CustomField]) -> Vec<Field> {
     let f = Field::new;
     let mut out = vec![
-        f("name_ar", "الاسم بالعربية", "Name in Arabic", "c.name_ar", Read::Text),
-        f("name_latin", "الاسم بالأحرف اللاتينية", "Name in Latin letters", "c.name_latin", Read::Text),
-        f("company_name", "اسم الشركة", "Company name", "c.company_name", Read::Text),
-        f("job_title", "المسمى الوظيفي", "Job title", "c.job_title", Read::Text),
-        f("kind", "النوع", "Type", "c.kind", Read::Word(Vocabulary::ContactKind)),
+        f(
+            "name_ar",
+            "الاسم بالعربية",
+            "Name in Arabic",
+            "c.name_ar",
+            Read::Text,
+        ),
+        f(
+            "name_latin",
+            "الاسم بالأحرف اللاتينية",
+            "Name in Latin letters",
+            "c.name_latin",
+            Read::Text,
+        ),
+        f(
+            "company_name",
+            "اسم الشركة",
+            "Company name",
+            "c.company_name",
+            Read::Text,
+        ),
+        f(
+            "job_title",
+            "المسمى الوظيفي",
+            "Job title",
+            "c.job_title",
+            Read::Text,
+        ),
+        f(
+            "kind",
+            "النوع",
+            "Type",
+            "c.kind",
+            Read::Word(Vocabulary::ContactKind),
+        ),
         f(
             "phones",
             "أرقام الهاتف",
             "Phone numbers",
-            "(SELECT group_concat(p.raw, '; ' ORDER BY p.position) FROM contact_phones p WHERE p.contact_id = c.id)",
-            Read::Text,
+            "NULL",
+            Read::List(PHONES),
         ),
         f(
             "emails",
             "البريد الإلكتروني",
             "Emails",
-            "(SELECT group_concat(e.email, '; ' ORDER BY e.position) FROM contact_emails e WHERE e.contact_id = c.id)",
-            Read::Text,
+            "NULL",
+            Read::List(EMAILS),
         ),
         f("city", "المدينة", "City", "c.city", Read::Text),
         f("address", "العنوان", "Address", "a.line", Read::Text),
         f("region", "المنطقة", "Region", "a.region", Read::Text),
         f("country", "الدولة", "Country", "a.country", Read::Text),
-        f("website", "الموقع الإلكتروني", "Website", "c.website", Read::Text),
-        f("source", "المصدر", "Source", "c.source", Read::Word(Vocabulary::ContactSource)),
+        f(
+            "website",
+            "الموقع الإلكتروني",
+            "Website",
+            "c.website",
+            Read::Text,
+        ),
+        f(
+            "source",
+            "المصدر",
+            "Source",
+            "c.source",
+            Read::Word(Vocabulary::ContactSource),
+        ),
         f(
             "preferred_channel",
             "وسيلة التواصل المفضلة",
@@ -52,13 +104,7 @@ fn fields(custom: &[CustomField]) -> Vec<Field> {
             "c.preferred_channel",
             Read::Word(Vocabulary::PreferredChannel),
         ),
-        f(
-            "tags",
-            "الوسوم",
-            "Tags",
-            "(SELECT group_concat(t.tag, '; ' ORDER BY t.tag) FROM contact_tags t WHERE t.contact_id = c.id)",
-            Read::Text,
-        ),
+        f("tags", "الوسوم", "Tags", "NULL", Read::List(TAGS)),
         f("owner", "المسؤول", "Owner", "u.username", Read::Text),
         f("notes", "ملاحظات", "Notes", "c.notes", Read::Text),
     ];
@@ -105,8 +151,11 @@ pub fn table<'c>(
                 LIMIT 1)"
             .into(),
         filter: Filter::new("c", created).owned_by("c.owner_id", own),
-        order: "c.num".into(),
+        // Ids are time-ordered (UUIDv7): oldest first, and the side lists' order.
+        order: "c.id".into(),
         params,
+        lists: LISTS.to_vec(),
+        list_key: "id",
     };
     source::table(conn, "contacts", name(), q, lang)
 }

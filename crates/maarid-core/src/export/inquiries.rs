@@ -121,6 +121,8 @@ pub fn table<'c>(
         filter: Filter::new("i", created).owned_by("i.owner_id", own),
         order: "i.created_at, i.id".into(),
         params: Vec::new(),
+        lists: Vec::new(),
+        list_key: "id",
     };
     source::table(conn, "inquiries", name(), q, lang)
 }

@@ -116,6 +116,8 @@ pub fn table<'c>(
         filter: Filter::new("x", created).owned_by(OWNER, own),
         order: "x.created_at, x.id".into(),
         params: Vec::new(),
+        lists: Vec::new(),
+        list_key: "id",
     };
     source::table(conn, "invoices", name(), q, lang)
 }

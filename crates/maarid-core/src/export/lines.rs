@@ -191,6 +191,8 @@ pub fn table<'c>(
         filter: Filter::new("x", created).owned_by(of.owner(), own),
         order: "x.created_at, x.id, l.position".into(),
         params: Vec::new(),
+        lists: Vec::new(),
+        list_key: "id",
     };
     source::table(conn, of.key(), of.name(), q, lang)
 }

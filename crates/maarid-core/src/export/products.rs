@@ -103,6 +103,8 @@ pub fn table<'c>(conn: &'c Connection, created: &Created, lang: Locale) -> Resul
         filter: Filter::new("p", created),
         order: "p.num".into(),
         params: Vec::new(),
+        lists: Vec::new(),
+        list_key: "id",
     };
     source::table(conn, "products", name(), q, lang)
 }

@@ -181,6 +181,8 @@ pub fn table<'c>(
         filter: Filter::new("x", created).owned_by("x.owner_id", own),
         order: "x.created_at, x.id".into(),
         params: Vec::new(),
+        lists: Vec::new(),
+        list_key: "id",
     };
     source::table(conn, "quotes", name(), q, lang)
 }

@@ -29,6 +29,9 @@ pub enum Read {
     Money(Currency),
     /// A custom field's canonical text.
     Custom(Box<CustomField>),
+    /// The values of side list `n` of the query for this row, joined with "; " (the
+    /// field's SQL is not used).
+    List(usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -58,7 +61,7 @@ impl Field {
 
     pub fn labelled(key: &str, label: Text<String>, sql: String, read: Read) -> Self {
         let ty = match &read {
-            Read::Text | Read::Word(_) | Read::YesNo => ColumnType::Text,
+            Read::Text | Read::Word(_) | Read::YesNo | Read::List(_) => ColumnType::Text,
             Read::Integer => ColumnType::Integer,
             Read::Decimal => ColumnType::Decimal,
             Read::Date => ColumnType::Date,
@@ -87,6 +90,12 @@ pub struct Query {
     pub order: String,
     /// Named parameters used by the fields' SQL (e.g. custom field ids).
     pub params: Vec<(String, String)>,
+    /// Several values per row from another table (a contact's phones…), read in one
+    /// ordered pass beside the rows instead of one query per row. Each is
+    /// `SELECT key, value … ORDER BY key, <order within a key>`; the rows must then be
+    /// ordered by the field keyed `list_key`, compared the same way (bytes).
+    pub lists: Vec<&'static str>,
+    pub list_key: &'static str,
 }
 
 /// A table whose rows are read one at a time from `conn` while it is written.
@@ -120,23 +129,89 @@ pub fn table<'c>(
         q.filter.sql(),
         q.order
     );
+    let list_key_at = if q.lists.is_empty() {
+        None
+    } else {
+        Some(key_index(q.list_key)?)
+    };
     let columns = q.fields.iter().map(|f| f.column.clone()).collect();
     let reads: Vec<Read> = q.fields.into_iter().map(|f| f.read).collect();
-    let (filter, params) = (q.filter, q.params);
+    let (filter, params, lists) = (q.filter, q.params, q.lists);
     Ok(Table::new(key, name, columns, move |sink| {
         let extra: Vec<(&str, &dyn rusqlite::ToSql)> = params
             .iter()
             .map(|(k, v)| (k.as_str(), v as &dyn rusqlite::ToSql))
             .collect();
+        let mut statements = lists
+            .iter()
+            .map(|sql| conn.prepare(sql))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut sides = statements
+            .iter_mut()
+            .map(Side::open)
+            .collect::<Result<Vec<_>>>()?;
         let mut row = Vec::with_capacity(reads.len());
         filter.each_row(conn, &sql, &extra, |r| {
+            let list_key: Option<String> = list_key_at.map(|k| r.get(k)).transpose()?;
             row.clear();
             for (i, read) in reads.iter().enumerate() {
-                row.push(cell(r, i, read, currency_at[i], lang)?);
+                row.push(match (read, &list_key) {
+                    (Read::List(n), Some(k)) => sides[*n].take(k)?,
+                    _ => cell(r, i, read, currency_at[i], lang)?,
+                });
             }
             sink(&mut row)
         })
     }))
+}
+
+/// One side list being read alongside the rows: the next (key, value) not yet used.
+struct Side<'s> {
+    rows: rusqlite::Rows<'s>,
+    next: Option<(String, String)>,
+}
+
+impl<'s> Side<'s> {
+    fn open(stmt: &'s mut rusqlite::Statement<'_>) -> Result<Self> {
+        let mut side = Side {
+            rows: stmt.query([])?,
+            next: None,
+        };
+        side.advance()?;
+        Ok(side)
+    }
+
+    fn advance(&mut self) -> Result<()> {
+        self.next = match self.rows.next()? {
+            Some(r) => Some((r.get(0)?, r.get(1)?)),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The values of `key` joined with "; ", skipping those of keys before it (rows
+    /// that are not exported, such as deleted contacts').
+    fn take(&mut self, key: &str) -> Result<Value> {
+        let mut joined = String::new();
+        while let Some((k, v)) = &self.next {
+            match k.as_str().cmp(key) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => {
+                    if !joined.is_empty() {
+                        joined.push_str("; ");
+                    }
+                    joined.push_str(v);
+                }
+                std::cmp::Ordering::Greater => break,
+            }
+            self.advance()?;
+        }
+        Ok(if joined.is_empty() {
+            Value::Empty
+        } else {
+            Value::Text(joined)
+        })
+    }
 }
 
 fn cell(r: &Row, i: usize, read: &Read, currency_at: Option<usize>, lang: Locale) -> Result<Value> {
@@ -155,6 +230,7 @@ fn cell(r: &Row, i: usize, read: &Read, currency_at: Option<usize>, lang: Locale
             query::amount(r, i, query::decimals_of(currency.as_deref().unwrap_or("")))
         }
         Read::Custom(f) => Ok(custom_value(f, query::text(r, i)?, lang)),
+        Read::List(_) => Err(Error::Internal("a side list without its key".into())),
     }
 }
 
