@@ -60,6 +60,9 @@ Column keys (all of them are written when --columns is not given):
                    quantity, unit_price, discount_kind, discount, vat_rate, gross,
                    discount_amount, net, vat, total, currency
 
+`owner` is the salesperson's login name; the `*_id` columns and `id` are Maarid's own
+record ids (the `*_name` and `*_number` beside them are for people).
+
 --from and --to keep the records created on those days and between them (YYYY-MM-DD,
 days in UTC, as the lists in the app count them).
 
@@ -159,9 +162,13 @@ Measure exporting contacts to .xlsx on COUNT generated contacts (see
 3. Baseline: the same contacts read with one plain SELECT of the contacts table and
    written as bare text with rust_xlsxwriter's constant-memory mode, no styling.
 
-Each phase runs in a process of its own, so its peak memory (VmHWM on Linux, \"n/a\"
-elsewhere) is its own. Prints seconds, rows/s, cells written, peak memory, and ours ÷
-baseline. The targets are 100,000 rows in at most 1.5 s and 50 MB.
+Each phase runs 3 times, alternating, each time in a process of its own, so the memory
+figures are the phase's own (Linux; \"n/a\" elsewhere): the private peak (heap and
+stacks: the highest RssAnon, sampled every 2 ms) and the resident peak (VmHWM, which
+also counts the database pages the process mapped to read them, the system's file
+cache). Prints for the median run: seconds, processor seconds (all threads), rows/s,
+cells written, file size and both peaks, and ours ÷ baseline. The targets are 100,000
+rows in at most 1.5 s and 50 MB (judged on the private peak).
 
 Without --db the contacts go into a temporary database, deleted at the end. With --db
 PATH the database is kept; running again with the same PATH, COUNT and --seed reuses

@@ -52,7 +52,7 @@ pub struct PhaseRun {
     /// Peak resident memory of the process (VmHWM): the program, its heap, and the
     /// pages of the database file it mapped to read them. None off Linux.
     pub peak_mb: Option<f64>,
-    /// Peak private memory (RssAnon, sampled every millisecond): the heap and stacks,
+    /// Peak private memory (RssAnon, sampled every 2 ms): the heap and stacks,
     /// without the mapped database pages, which are the system's file cache.
     pub private_peak_mb: Option<f64>,
     /// Private memory just before the phase started (the program, the open database).
@@ -376,7 +376,7 @@ fn cpu_seconds() -> Option<f64> {
     Some((ticks(14)? + ticks(15)?) / 100.0)
 }
 
-/// Samples RssAnon every millisecond on a thread of its own, keeping the highest: the
+/// Samples RssAnon every 2 ms on a thread of its own, keeping the highest: the
 /// kernel keeps a peak of all resident memory only (VmHWM).
 struct PrivatePeak {
     stop: Arc<AtomicBool>,
@@ -398,7 +398,7 @@ impl PrivatePeak {
                 if flag.load(Ordering::Relaxed) {
                     return peak;
                 }
-                std::thread::sleep(std::time::Duration::from_millis(1));
+                std::thread::sleep(std::time::Duration::from_millis(2));
             }
         });
         PrivatePeak { stop, thread }
@@ -542,8 +542,8 @@ fn human(l: Locale, r: &ExportBenchReport) -> String {
     );
     let note = pick(
         l,
-        "الذاكرة الخاصة: الكومة والمكدسات (أعلى قيمة لـ RssAnon، كل ملّي ثانية)؛ المقيمة (VmHWM) تشمل أيضًا صفحات ملف قاعدة البيانات المقروءة عبر الذاكرة المعيّنة، وهي من ذاكرة التخزين المؤقت للنظام.".into(),
-        "private: heap and stacks (highest RssAnon, sampled every ms); resident (VmHWM) also counts the database file's pages mapped to read them, which are the system's file cache.".into(),
+        "الذاكرة الخاصة: الكومة والمكدسات (أعلى قيمة لـ RssAnon، كل 2 ملّي ثانية)؛ المقيمة (VmHWM) تشمل أيضًا صفحات ملف قاعدة البيانات المقروءة عبر الذاكرة المعيّنة، وهي من ذاكرة التخزين المؤقت للنظام.".into(),
+        "private: heap and stacks (highest RssAnon, sampled every 2 ms); resident (VmHWM) also counts the database file's pages mapped to read them, which are the system's file cache.".into(),
     );
     [
         head,
