@@ -92,6 +92,9 @@ pub enum Error {
     /// A file to import cannot be read as a spreadsheet (issue 5); the problem says why.
     #[error("cannot import this file: {0:?}")]
     BadFile(crate::import::FileProblem),
+    /// An export refused before writing anything (unknown column, file type…).
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
 }
 
 /// Why a value was refused. Kept as an enum so each rule has its own translation.
@@ -211,13 +214,17 @@ impl Error {
             Error::Internal(_) => "internal_error",
             Error::Import(p) => p.code(),
             Error::BadFile(p) => p.code(),
+            Error::Export(e) => e.code(),
         }
     }
 
     /// Exit status for the command line. 2 is left to argument parsing (clap).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid { .. } | Error::InvalidCustom { .. } | Error::BadFile(_) => 3,
+            Error::Invalid { .. }
+            | Error::InvalidCustom { .. }
+            | Error::BadFile(_)
+            | Error::Export(_) => 3,
             Error::MergeAlreadyUndone | Error::StatusNotAllowed { .. } | Error::ReadOnly { .. } => {
                 9
             }
@@ -390,6 +397,7 @@ impl Error {
             Error::Internal(e) => Text::new(format!("خطأ داخلي: {e}"), format!("Internal error: {e}")),
             Error::Import(p) => p.text(),
             Error::BadFile(p) => file_problem_text(p),
+            Error::Export(e) => e.text(),
         }
     }
 
@@ -408,6 +416,7 @@ impl Error {
                 Error::Invalid { field, .. } => Some(field),
                 Error::InvalidCustom { .. } => Some("custom"),
                 Error::BadFile(_) => Some("file"),
+                Error::Export(e) => Some(e.field()),
                 _ => None,
             },
             index: match self {
@@ -420,6 +429,7 @@ impl Error {
                     Some(Box::new(serde_json::json!({ "field_id": field_id })))
                 }
                 Error::BadFile(p) => serde_json::to_value(p).ok().map(Box::new),
+                Error::Export(e) => e.details().map(Box::new),
                 _ => None,
             },
         }

@@ -9,6 +9,7 @@ pub mod company;
 pub mod contacts;
 pub mod db;
 mod error;
+pub mod export;
 pub mod fields;
 pub mod i18n;
 pub mod ids;

@@ -10,11 +10,13 @@ use maarid_core::contacts::{
 use maarid_core::interactions::{Direction, InteractionKind};
 use maarid_core::Locale;
 
+mod export;
 mod import;
 mod inquiries;
 mod invoicing;
 mod products;
 mod quotes;
+pub use export::*;
 pub use import::*;
 pub use inquiries::*;
 pub use invoicing::*;
@@ -22,7 +24,7 @@ pub use products::*;
 pub use quotes::*;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, catalog, \
-inquiries, quotations, invoices, sample data, backups, restores and database updates";
+inquiries, quotations, invoices, exports to Excel, sample data, backups, restores and database updates";
 
 const LONG_ABOUT: &str = "\
 Maarid (معارض) command line: first-run setup, users, contacts, quotations, delivery notes
@@ -46,6 +48,7 @@ Examples:
   maarid-cli contacts add --name-ar \"محمد عبدالله القحطاني\" --phone 0551234567 --city الرياض
   maarid-cli contacts search احمد
   maarid-cli quotes add --contact <ID> --line \"تظليل حراري;1;1500;10%;15\"
+  maarid-cli export contacts --out contacts.xlsx
   maarid-cli backup --out D:\\Backups\\maarid-2026-03-01.sqlite";
 
 /// Help section for the options every command accepts.
@@ -195,7 +198,7 @@ pub enum Command {
         command: SeedCommand,
     },
 
-    /// Measure search speed on generated contacts (a separate, temporary database by default)
+    /// Measure search and export speed on generated contacts (a separate, temporary database by default)
     #[command(long_about = BENCH_LONG, subcommand_required = true, arg_required_else_help = true)]
     Bench {
         #[command(subcommand)]
@@ -226,6 +229,9 @@ pub enum Command {
     /// Import contacts, products, inquiries or past quotations from a spreadsheet (.xlsx, .xls, .ods, .csv…)
     #[command(long_about = IMPORT_LONG, arg_required_else_help = true)]
     Import(ImportCmd),
+    /// Export records to an Excel workbook (.xlsx) or .csv file; `export all` writes everything
+    #[command(long_about = EXPORT_LONG)]
+    Export(ExportArgs),
 
     /// Write a consistent copy of the database to a file
     #[command(long_about = BACKUP_LONG)]
@@ -1134,6 +1140,12 @@ pub enum BenchCommand {
     /// One measured phase of `bench import`, in its own process (used by `bench import`)
     #[command(hide = true)]
     ImportPhase(BenchImportPhaseArgs),
+    /// Time exporting contacts to .xlsx, against a bare rust_xlsxwriter baseline
+    #[command(long_about = BENCH_EXPORT_LONG)]
+    Export(BenchExportArgs),
+    /// One phase of `bench export`, run by it in a child process (not for people)
+    #[command(hide = true)]
+    ExportPhase(BenchExportPhaseArgs),
 }
 
 const BENCH_IMPORT_LONG: &str = "\

@@ -174,11 +174,13 @@ pub fn run(out: &Out, db_flag: Option<&Path>, cmd: BenchCommand) -> CliResult {
         BenchCommand::Search(a) => search(out, db_flag, a),
         BenchCommand::Import(a) => super::bench_import::run(out, a),
         BenchCommand::ImportPhase(a) => super::bench_import::phase(a),
+        BenchCommand::Export(a) => super::bench_export::run(out, db_flag, a),
+        BenchCommand::ExportPhase(a) => super::bench_export::phase(out, db_flag, a),
     }
 }
 
 /// Deletes a temporary database (and its WAL files) however the run ends.
-struct TempFile(Option<PathBuf>);
+pub(super) struct TempFile(pub(super) Option<PathBuf>);
 
 impl Drop for TempFile {
     fn drop(&mut self) {
@@ -448,7 +450,7 @@ fn check_mark(path: &Path, mark: &str) -> CliResult {
     }
 }
 
-fn bench_setup() -> SetupInput {
+pub(super) fn bench_setup() -> SetupInput {
     SetupInput {
         company: CompanyInput {
             name_ar: "قاعدة بيانات قياس الأداء".into(),

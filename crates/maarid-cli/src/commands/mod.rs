@@ -3,8 +3,10 @@
 
 mod backup;
 pub(crate) mod bench;
+mod bench_export;
 mod bench_import;
 mod contacts;
+mod export;
 mod import;
 mod inquiries;
 mod invoicing;
@@ -41,6 +43,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::DeliveryNotes { command } => {
             invoicing::run_delivery_notes(out, db_flag, lang, command)
         }
+        Command::Export(a) => export::run(out, db_flag, lang, a),
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
         Command::Migrate => migrate::run(db_flag, out),

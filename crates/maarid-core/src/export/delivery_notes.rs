@@ -1,0 +1,105 @@
+//! Delivery notes, oldest first. Their lines are a table of their own (`lines.rs`).
+
+use rusqlite::Connection;
+
+use super::labels::Vocabulary;
+use super::query::{Created, Filter};
+use super::source::{self, Field, Query, Read};
+use super::table::{Column, Table};
+use crate::i18n::{Locale, Text};
+use crate::invoicing::OWNER;
+use crate::Result;
+
+pub fn name() -> Text<String> {
+    Text::new("سندات التسليم".into(), "Delivery notes".into())
+}
+
+fn fields() -> Vec<Field> {
+    let f = Field::new;
+    let [contact_id, contact_name] = source::customer("x");
+    let mut out = vec![
+        f("number", "الرقم", "Number", "x.number", Read::Text),
+        f(
+            "status",
+            "الحالة",
+            "Status",
+            "x.status",
+            Read::Word(Vocabulary::Status),
+        ),
+        contact_id,
+        contact_name,
+        f(
+            "quote_id",
+            "معرّف عرض السعر",
+            "Quotation ID",
+            "x.quote_id",
+            Read::Text,
+        ),
+        f(
+            "quote_number",
+            "رقم عرض السعر",
+            "Quotation number",
+            "q.number",
+            Read::Text,
+        ),
+        f(
+            "invoice_number",
+            "رقم الفاتورة",
+            "Invoice number",
+            "i.number",
+            Read::Text,
+        ),
+        f(
+            "issue_date",
+            "تاريخ الإصدار",
+            "Issue date",
+            "x.issue_date",
+            Read::Date,
+        ),
+        f(
+            "delivered_at",
+            "تاريخ التسليم",
+            "Delivered",
+            "x.delivered_at",
+            Read::Moment,
+        ),
+        f(
+            "address",
+            "عنوان التسليم",
+            "Delivery address",
+            "x.address",
+            Read::Text,
+        ),
+        f("notes", "ملاحظات", "Notes", "x.notes", Read::Text),
+    ];
+    out.extend(source::record_stamps("x"));
+    out
+}
+
+pub fn columns() -> Vec<Column> {
+    fields().into_iter().map(|f| f.column).collect()
+}
+
+/// `own`: only delivery notes of this user's quotations (else made by them), as the
+/// delivery-note list shows them.
+pub fn table<'c>(
+    conn: &'c Connection,
+    own: Option<&str>,
+    created: &Created,
+    lang: Locale,
+) -> Result<Table<'c>> {
+    let q = Query {
+        fields: fields(),
+        from: "delivery_notes x
+            LEFT JOIN contacts c ON c.id = x.contact_id
+            LEFT JOIN quotes q ON q.id = x.quote_id
+            LEFT JOIN invoices i ON i.id = x.invoice_id"
+            .into(),
+        filter: Filter::new("x", created).owned_by(OWNER, own),
+        order: "x.created_at, x.id".into(),
+        params: Vec::new(),
+        lists: Vec::new(),
+        list_key: "id",
+    };
+    source::table(conn, "delivery_notes", name(), q, lang)
+}
