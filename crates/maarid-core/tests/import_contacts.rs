@@ -13,7 +13,7 @@ use maarid_core::import::{
     self, batches, error_report, profiles, ColumnMap, DateOrderKey, ImportKind, ImportOptions,
     ImportProblem, OnDuplicate, Phase, RowOutcome,
 };
-use maarid_core::{Error, Rule};
+use maarid_core::Error;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 fn contacts_live(t: &common::TestDb) -> i64 {
@@ -84,9 +84,7 @@ fn a_legacy_workbook_is_previewed_imported_reported_and_undone() {
     let (t, admin) = common::ready_db();
     let a = &admin.actor;
     let path = legacy_workbook(t.dir.path());
-    let mut o = ImportOptions::new(ImportKind::Contacts);
-    // The id column is mapped too, as a note: it must be refused, not rounded.
-    o.mapping = None;
+    let o = ImportOptions::new(ImportKind::Contacts);
 
     let dry = import::check(&t.db, a, &path, &o, &mut go).unwrap();
     assert_eq!(dry.header_row, 3, "the header is found under the title");
@@ -411,7 +409,11 @@ fn a_required_field_without_a_column_and_an_unknown_field_are_refused() {
     }]);
     let e = import::check(&t.db, &admin.actor, &path, &o, &mut go).unwrap_err();
     assert!(matches!(e, Error::Import(ImportProblem::NoSuchColumn(99))));
-    let _ = Rule::Required;
+    let mut o = ImportOptions::new(ImportKind::Contacts);
+    o.header_row = Some(500);
+    let e = import::check(&t.db, &admin.actor, &path, &o, &mut go).unwrap_err();
+    assert!(matches!(e, Error::Import(ImportProblem::NoSuchRow(500))));
+    assert!(e.message(maarid_core::i18n::Locale::En).contains("Row 500"));
 }
 
 #[test]

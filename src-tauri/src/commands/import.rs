@@ -10,8 +10,8 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use maarid_core::import::{
-    self, batches, error_report, mapping, profiles, row_reason, Cell, ImportKind, ImportOptions,
-    ImportProblem, ImportReport, Phase, Progress, RowOutcome,
+    self, batches, error_report, profiles, row_reason, ImportKind, ImportOptions, ImportProblem,
+    ImportReport, Phase, Progress, RowOutcome,
 };
 use maarid_core::{Error, ErrorPayload};
 use serde::{Deserialize, Serialize};
@@ -486,26 +486,9 @@ pub fn import_profile_save(
 ) -> CmdResult<profiles::Profile> {
     let path = staged_path(&state, &token)?;
     options.kind = kind;
-    out((|| {
-        let actor = state.actor()?;
-        let layout = import::layout(&state.db, &actor, &path, &options)?;
-        let header: Vec<Cell> = layout
-            .columns
-            .iter()
-            .map(|c| Cell::Text(c.header.clone()))
-            .collect();
-        profiles::save(
-            &state.db,
-            &actor,
-            &profiles::Profile {
-                name,
-                kind,
-                mapping: mapping::to_profile(&header, &layout.mapping),
-                date_order: options.date_order,
-                on_duplicate: Some(options.on_duplicate),
-            },
-        )
-    })())
+    out(state
+        .actor()
+        .and_then(|actor| profiles::save_from_file(&state.db, &actor, &name, &path, &options)))
 }
 
 #[tauri::command(async)]

@@ -231,22 +231,13 @@ fn run_import(
         let _ = writeln!(std::io::stderr());
     }
     if let Some(name) = &a.save_profile {
-        let header = import::read_sheet(&path, Some(&report.sheet))?
-            .rows
-            .get(report.header_row - 1)
-            .cloned()
-            .unwrap_or_default();
-        profiles::save(
-            db,
-            actor,
-            &profiles::Profile {
-                name: name.clone(),
-                kind,
-                mapping: mapping::to_profile(&header, &report.mapping),
-                date_order: Some(report.date_order),
-                on_duplicate: Some(report.on_duplicate),
-            },
-        )?;
+        // The mapping as it was used: the sheet, header row and columns settled above.
+        let mut used = o.clone();
+        used.sheet = Some(report.sheet.clone());
+        used.header_row = Some(report.header_row);
+        used.mapping = Some(report.mapping.clone());
+        used.profile = None;
+        profiles::save_from_file(db, actor, name, &path, &used)?;
     }
     let errors_file = match &a.errors {
         Some(f) if report.counts.invalid + report.counts.duplicate > 0 => {

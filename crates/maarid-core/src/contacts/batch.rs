@@ -268,7 +268,7 @@ fn duplicate_payload(matches: &[BatchMatch]) -> ErrorPayload {
 
 /// The display name of a saved contact from its three name columns (as
 /// `Contact::display_name`).
-const DISPLAY_NAME: &str =
+pub(super) const DISPLAY_NAME: &str =
     "coalesce(nullif(c.name_ar, ''), nullif(c.name_latin, ''), c.company_name)";
 
 /// Live saved contacts that look like `c`: the same checks as `store::duplicates`,

@@ -4,7 +4,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::batch::{saved_duplicates, Seen};
+use super::batch::{saved_duplicates, Seen, DISPLAY_NAME};
 use super::model::*;
 use super::phone::Phone;
 use super::store::{self, Clean};
@@ -207,10 +207,9 @@ pub(crate) fn restore_before(conn: &Connection, before: &Contact) -> Result<()> 
 /// Kept for errors that name the contact of a failed undo.
 pub(crate) fn name_of(conn: &Connection, id: &str) -> Result<String> {
     Ok(conn
-        .prepare_cached(
-            "SELECT coalesce(nullif(name_ar, ''), nullif(name_latin, ''), company_name)
-             FROM contacts WHERE id = ?1",
-        )?
+        .prepare_cached(&format!(
+            "SELECT {DISPLAY_NAME} FROM contacts c WHERE c.id = ?1"
+        ))?
         .query_row([id], |r| r.get::<_, String>(0))
         .optional()?
         .unwrap_or_else(|| id.to_string()))

@@ -329,7 +329,7 @@ struct Loaded {
     detected: Option<DateOrder>,
 }
 
-fn is_blank(row: &[Cell]) -> bool {
+pub(crate) fn is_blank(row: &[Cell]) -> bool {
     row.iter().all(|c| match c {
         Cell::Empty => true,
         Cell::Text(t) => t.trim().is_empty(),
@@ -360,26 +360,74 @@ fn is_total_row(row: &[Cell]) -> bool {
     texts.len() == 1 && words.iter().any(|w| texts[0].starts_with(w.as_str()))
 }
 
-fn load(conn: &Connection, path: &Path, o: &ImportOptions) -> Result<Loaded> {
-    let sheet = read_sheet(path, o.sheet.as_deref())?;
-    let fields = fields_of(conn, o.kind)?;
+/// The header row (0-based; `None` when none was given and none is found) and the
+/// mapping for `o` on `sheet`: given, from the named profile, or suggested from the
+/// header's texts. Shared by the check and the layout step, so both see the same.
+pub(crate) struct Settled {
+    pub header: Option<usize>,
+    pub mapping: Vec<ColumnMap>,
+    pub profile: Option<profiles::Profile>,
+}
+
+pub(crate) fn settle(
+    conn: &Connection,
+    sheet: &Sheet,
+    fields: &[FieldInfo],
+    o: &ImportOptions,
+) -> Result<Settled> {
     let profile = match (&o.mapping, &o.profile) {
         (None, Some(name)) => Some(profiles::get_in(conn, o.kind, name)?),
         _ => None,
     };
     let header = match o.header_row {
-        Some(r) if r >= 1 && r <= sheet.rows.len() => r - 1,
-        Some(r) => return Err(Error::Import(ImportProblem::NoSuchColumn(r))),
-        None => {
-            detect_header(&sheet.rows, &fields).ok_or(Error::Import(ImportProblem::NoHeader))?
-        }
+        Some(r) if r >= 1 && r <= sheet.rows.len() => Some(r - 1),
+        Some(r) => return Err(Error::Import(ImportProblem::NoSuchRow(r))),
+        None => detect_header(&sheet.rows, fields),
     };
-    let header_cells = sheet.rows[header].clone();
+    let header_cells: &[Cell] = header.map_or(&[], |h| sheet.rows[h].as_slice());
     let mapping = match (&o.mapping, &profile) {
         (Some(m), _) => m.clone(),
-        (None, Some(p)) => from_profile(&header_cells, &p.mapping),
-        (None, None) => suggest(&header_cells, &fields),
+        (None, Some(p)) => from_profile(header_cells, &p.mapping),
+        (None, None) => suggest(header_cells, fields),
     };
+    Ok(Settled {
+        header,
+        mapping,
+        profile,
+    })
+}
+
+/// The sheet's columns: header texts and the values of the `samples` rows.
+pub(crate) fn column_infos(
+    sheet: &Sheet,
+    header: Option<usize>,
+    samples: &[usize],
+) -> Vec<ColumnInfo> {
+    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let text = |row: usize, col: usize| {
+        sheet.rows[row]
+            .get(col)
+            .and_then(|c| text_from_cell(c, "sample").ok())
+            .unwrap_or_default()
+    };
+    (0..width)
+        .map(|index| ColumnInfo {
+            index,
+            header: header.map(|h| text(h, index)).unwrap_or_default(),
+            samples: samples.iter().map(|&r| text(r, index)).collect(),
+        })
+        .collect()
+}
+
+fn load(conn: &Connection, path: &Path, o: &ImportOptions) -> Result<Loaded> {
+    let sheet = read_sheet(path, o.sheet.as_deref())?;
+    let fields = fields_of(conn, o.kind)?;
+    let Settled {
+        header,
+        mapping,
+        profile,
+    } = settle(conn, &sheet, &fields, o)?;
+    let header = header.ok_or(Error::Import(ImportProblem::NoHeader))?;
     let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
     let cols = FieldColumns::check(&mapping, &fields, width)?;
 
@@ -437,23 +485,8 @@ fn load(conn: &Connection, path: &Path, o: &ImportOptions) -> Result<Loaded> {
 }
 
 fn columns(l: &Loaded) -> Vec<ColumnInfo> {
-    let width = l.sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width)
-        .map(|index| ColumnInfo {
-            index,
-            header: l.sheet.rows[l.header]
-                .get(index)
-                .and_then(|c| text_from_cell(c, "header").ok())
-                .unwrap_or_default(),
-            samples: l
-                .data
-                .iter()
-                .take(3)
-                .filter_map(|&r| l.sheet.rows[r].get(index))
-                .map(|c| text_from_cell(c, "sample").unwrap_or_default())
-                .collect(),
-        })
-        .collect()
+    let samples: Vec<usize> = l.data.iter().take(3).copied().collect();
+    column_infos(&l.sheet, Some(l.header), &samples)
 }
 
 fn file_name(path: &Path) -> String {

@@ -8,13 +8,13 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::batches::doc_type;
-use super::engine::{fields_of, ColumnInfo, ImportOptions};
+use super::engine::{
+    column_infos, fields_of, is_blank, settle, ColumnInfo, ImportOptions, Settled,
+};
 use super::fields::FieldInfo;
 use super::kind::ImportKind;
-use super::mapping::{detect_header, from_profile, suggest, ColumnMap};
-use super::profiles;
+use super::mapping::ColumnMap;
 use super::read::read_sheet;
-use super::values::{text_from_cell, Cell};
 use crate::access::{Action, Actor, Target};
 use crate::db::Db;
 use crate::Result;
@@ -35,19 +35,6 @@ pub struct Layout {
     pub mapping: Vec<ColumnMap>,
 }
 
-fn is_blank(row: &[Cell]) -> bool {
-    row.iter().all(|c| match c {
-        Cell::Empty => true,
-        Cell::Text(t) => t.trim().is_empty(),
-        _ => false,
-    })
-}
-
-fn text(cell: Option<&Cell>) -> String {
-    cell.and_then(|c| text_from_cell(c, "sample").ok())
-        .unwrap_or_default()
-}
-
 /// Reads the sheet's shape for `options` (sheet, header row, mapping or profile).
 /// Checks no row and writes nothing.
 pub fn layout(db: &Db, actor: &Actor, path: &Path, options: &ImportOptions) -> Result<Layout> {
@@ -55,35 +42,20 @@ pub fn layout(db: &Db, actor: &Actor, path: &Path, options: &ImportOptions) -> R
     let sheet = read_sheet(path, options.sheet.as_deref())?;
     db.read(|conn| {
         let fields = fields_of(conn, options.kind)?;
-        let header = match options.header_row {
-            Some(r) if r >= 1 && r <= sheet.rows.len() => Some(r - 1),
-            _ => detect_header(&sheet.rows, &fields),
-        };
-        let header_cells: &[Cell] = header.map(|h| sheet.rows[h].as_slice()).unwrap_or(&[]);
-        let mapping = match (&options.mapping, &options.profile) {
-            (Some(m), _) => m.clone(),
-            (None, Some(name)) => from_profile(
-                header_cells,
-                &profiles::get_in(conn, options.kind, name)?.mapping,
-            ),
-            (None, None) => suggest(header_cells, &fields),
-        };
-        let below = header.map_or(0, |h| h + 1);
-        let samples: Vec<&Vec<Cell>> = sheet
-            .rows
-            .iter()
-            .skip(below)
-            .filter(|r| !is_blank(r))
+        // A header row past the sheet's end is ignored here: this step exists to let
+        // the user pick another one.
+        let mut o = options.clone();
+        if o.header_row.is_some_and(|r| r == 0 || r > sheet.rows.len()) {
+            o.header_row = None;
+        }
+        let Settled {
+            header, mapping, ..
+        } = settle(conn, &sheet, &fields, &o)?;
+        let samples: Vec<usize> = (header.map_or(0, |h| h + 1)..sheet.rows.len())
+            .filter(|&r| !is_blank(&sheet.rows[r]))
             .take(SAMPLES)
             .collect();
-        let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let columns = (0..width)
-            .map(|index| ColumnInfo {
-                index,
-                header: text(header_cells.get(index)),
-                samples: samples.iter().map(|r| text(r.get(index))).collect(),
-            })
-            .collect();
+        let columns = column_infos(&sheet, header, &samples);
         Ok(Layout {
             kind: options.kind,
             sheet: sheet.name.clone(),

@@ -15,6 +15,8 @@ pub enum ImportProblem {
     UnknownField(String),
     /// A mapping names a column past the sheet's last one.
     NoSuchColumn(usize),
+    /// The header row asked for is past the sheet's last row.
+    NoSuchRow(usize),
     /// The sheet has no rows below its header.
     NoRows,
     /// `undo` of a batch that was undone already.
@@ -50,6 +52,7 @@ impl ImportProblem {
             ImportProblem::ColumnNotMapped { .. } => "import_column_not_mapped",
             ImportProblem::UnknownField(_) => "import_unknown_field",
             ImportProblem::NoSuchColumn(_) => "import_no_such_column",
+            ImportProblem::NoSuchRow(_) => "import_no_such_row",
             ImportProblem::NoRows => "import_no_rows",
             ImportProblem::AlreadyUndone => "import_already_undone",
             ImportProblem::ChangedSince { .. } => "import_changed_since",
@@ -79,6 +82,10 @@ impl ImportProblem {
             ImportProblem::UnknownField(f) => Text::new(
                 format!("الحقل «{f}» غير معروف في هذا النوع من الاستيراد."),
                 format!("“{f}” is not a field of this kind of import."),
+            ),
+            ImportProblem::NoSuchRow(r) => Text::new(
+                format!("الصف رقم {r} غير موجود في الورقة."),
+                format!("Row {r} does not exist in the sheet."),
             ),
             ImportProblem::NoSuchColumn(c) => Text::new(
                 format!("العمود رقم {} غير موجود في الورقة.", c + 1),

@@ -115,3 +115,32 @@ pub fn delete(db: &Db, actor: &Actor, kind: ImportKind, name: &str) -> Result<()
         Ok(())
     })
 }
+
+/// Saves the mapping `options` gives for the file at `path` as the profile `name`,
+/// by the header texts of its columns (so next month's file with its columns moved
+/// maps itself), with the options' date order and duplicate policy.
+pub fn save_from_file(
+    db: &Db,
+    actor: &Actor,
+    name: &str,
+    path: &std::path::Path,
+    options: &super::ImportOptions,
+) -> Result<Profile> {
+    let layout = super::layout::layout(db, actor, path, options)?;
+    let header: Vec<super::Cell> = layout
+        .columns
+        .iter()
+        .map(|c| super::Cell::Text(c.header.clone()))
+        .collect();
+    save(
+        db,
+        actor,
+        &Profile {
+            name: name.to_string(),
+            kind: options.kind,
+            mapping: super::mapping::to_profile(&header, &layout.mapping),
+            date_order: options.date_order,
+            on_duplicate: Some(options.on_duplicate),
+        },
+    )
+}
