@@ -446,3 +446,66 @@ fn a_cancel_while_writing_keeps_nothing() {
     let done = import::run(&t.db, &admin.actor, &path, &o, &mut go).unwrap();
     assert_eq!(done.counts.new, 1200);
 }
+
+/// 10,000 customers, so that the run writes its first chunks while later rows are
+/// still being checked: a row far down repeating an early row, another repeating a
+/// saved contact, and a cancel after the first chunk was written.
+#[test]
+fn a_big_file_written_as_it_is_checked_counts_what_its_dry_run_counted() {
+    let (t, admin) = common::ready_db();
+    let a = &admin.actor;
+    saved(&t, a, "عميل محفوظ", "0559000000");
+    let path = t.dir.path().join("big.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write(0, 0, "الاسم").unwrap();
+    ws.write(0, 1, "الجوال").unwrap();
+    for i in 1..=10_000u32 {
+        let phone = match i {
+            9_500 => "0500000003".to_string(), // row 4's number, again
+            9_000 => "0559000000".to_string(), // the saved contact's number
+            _ => format!("05{:08}", i),
+        };
+        ws.write(i, 0, format!("عميل {i}")).unwrap();
+        ws.write(i, 1, phone).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let o = ImportOptions::new(ImportKind::Contacts);
+
+    let dry = import::check(&t.db, a, &path, &o, &mut go).unwrap();
+    assert_eq!((dry.counts.new, dry.counts.duplicate), (9_998, 2));
+
+    let mut stop_late = |p: import::Progress| !(p.phase == Phase::Check && p.done >= 9_000);
+    let e = import::run(&t.db, a, &path, &o, &mut stop_late).unwrap_err();
+    assert!(matches!(e, Error::Import(ImportProblem::Cancelled)));
+    assert_eq!(
+        contacts_live(&t),
+        1,
+        "the chunks written before the cancel are gone"
+    );
+
+    let run = import::run(&t.db, a, &path, &o, &mut go).unwrap();
+    assert_eq!(
+        (run.counts.new, run.counts.duplicate),
+        (dry.counts.new, dry.counts.duplicate),
+        "the run counts what its dry run counted"
+    );
+    let by_row = |n: usize| run.rows.iter().find(|r| r.row == n).unwrap();
+    assert_eq!(
+        by_row(9_501).matches[0].row,
+        Some(4),
+        "named by its row in the file"
+    );
+    assert!(
+        by_row(9_001).matches[0].id.is_some(),
+        "the saved contact, not a row of this import"
+    );
+    assert_eq!(
+        run.rows[0].values.as_ref().unwrap()["phones"],
+        "0500000001",
+        "the preview's values outlive the rows' writing"
+    );
+    assert_eq!(contacts_live(&t), 9_999);
+    batches::undo(&t.db, a, run.batch_id.as_deref().unwrap()).unwrap();
+    assert_eq!(contacts_live(&t), 1);
+}

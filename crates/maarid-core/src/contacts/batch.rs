@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use super::model::*;
@@ -178,7 +178,7 @@ fn write_batch(
         };
         let emails_count = c.kind != ContactKind::Lead || lead_emails_count;
         let key = store::name_key(&c);
-        row.duplicates = saved_duplicates(tx, &c, &key, emails_count)?;
+        row.duplicates = saved_duplicates(tx, &c, &key, emails_count, i64::MAX)?;
         seen.matches(&c, &key, emails_count, &mut row.duplicates);
         if !row.duplicates.is_empty() {
             match on_duplicate {
@@ -273,11 +273,14 @@ pub(super) const DISPLAY_NAME: &str =
 
 /// Live saved contacts that look like `c`: the same checks as `store::duplicates`,
 /// each one query that also returns the name to show.
+/// Saved contacts `c` resembles, among those numbered up to `up_to` (an import that
+/// writes as it checks looks only at contacts saved before it began).
 pub(super) fn saved_duplicates(
     conn: &Connection,
     c: &Clean,
     key: &str,
     emails_count: bool,
+    up_to: i64,
 ) -> Result<Vec<BatchMatch>> {
     let mut out: Vec<BatchMatch> = Vec::new();
     let mut push = |id: String, display_name: String, reason: DuplicateReason, matched: &str| {
@@ -297,10 +300,10 @@ pub(super) fn saved_duplicates(
     let mut by_phone = conn.prepare_cached(&format!(
         "SELECT DISTINCT c.id, {DISPLAY_NAME} FROM contact_phones x
          JOIN contacts c ON c.id = x.contact_id AND c.deleted_at IS NULL
-         WHERE x.e164 = ?1"
+         WHERE x.e164 = ?1 AND c.num <= ?2"
     ))?;
     for p in &c.phones {
-        let mut rows = by_phone.query([&p.e164])?;
+        let mut rows = by_phone.query(params![p.e164, up_to])?;
         while let Some(r) = rows.next()? {
             push(r.get(0)?, r.get(1)?, DuplicateReason::SamePhone, &p.raw);
         }
@@ -309,10 +312,10 @@ pub(super) fn saved_duplicates(
         let mut by_email = conn.prepare_cached(&format!(
             "SELECT DISTINCT c.id, {DISPLAY_NAME} FROM contact_emails x
              JOIN contacts c ON c.id = x.contact_id AND c.deleted_at IS NULL
-             WHERE x.email = ?1"
+             WHERE x.email = ?1 AND c.num <= ?2"
         ))?;
         for e in &c.emails {
-            let mut rows = by_email.query([e])?;
+            let mut rows = by_email.query(params![e, up_to])?;
             while let Some(r) = rows.next()? {
                 push(r.get(0)?, r.get(1)?, DuplicateReason::SameEmail, e);
             }
@@ -321,10 +324,11 @@ pub(super) fn saved_duplicates(
     if !key.is_empty() {
         let mut by_name = conn.prepare_cached(&format!(
             "SELECT c.id, {DISPLAY_NAME} FROM contacts c
-             WHERE c.name_key = ?1 AND c.name_key <> '' AND c.deleted_at IS NULL LIMIT 5"
+             WHERE c.name_key = ?1 AND c.name_key <> '' AND c.deleted_at IS NULL AND c.num <= ?2
+             LIMIT 5"
         ))?;
         let shown = shown_name(c);
-        let mut rows = by_name.query([key])?;
+        let mut rows = by_name.query(params![key, up_to])?;
         while let Some(r) = rows.next()? {
             push(
                 r.get(0)?,

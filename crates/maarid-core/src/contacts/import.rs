@@ -56,9 +56,24 @@ pub(crate) fn prepare(
     })
 }
 
-/// Saved contacts the row resembles (phone, email, similar name in the same city).
-pub(crate) fn saved_matches(conn: &Connection, p: &Prepared) -> Result<Vec<BatchMatch>> {
-    saved_duplicates(conn, &p.clean, &p.key, p.emails_count)
+/// Saved contacts the row resembles (phone, email, similar name in the same city),
+/// among those numbered up to `up_to` (see `last_num`).
+pub(crate) fn saved_matches(
+    conn: &Connection,
+    p: &Prepared,
+    up_to: i64,
+) -> Result<Vec<BatchMatch>> {
+    saved_duplicates(conn, &p.clean, &p.key, p.emails_count, up_to)
+}
+
+/// The number of the newest contact: an import that writes as it checks compares its
+/// rows with the contacts up to here, and with its own rows through `FileRows`.
+pub(crate) fn last_num(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(num), 0) FROM contacts", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 /// The rows of the file kept so far, for duplicates inside the file.

@@ -57,7 +57,8 @@ pub(super) fn clean_with(
     if name_ar.is_empty() && name_latin.is_empty() && company_name.is_empty() {
         return Err(Error::invalid("name", Rule::Required));
     }
-    let region = home_region(conn)?;
+    // Read only when a number still needs parsing: an import hands them in parsed.
+    let mut region: Option<String> = None;
     let mut phones: Vec<ContactPhone> = Vec::new();
     // Errors name the entry (its position in the input) so the form marks that row.
     for (i, p) in input
@@ -68,7 +69,13 @@ pub(super) fn clean_with(
     {
         let parsed = match parsed.and_then(|all| all.get(i)) {
             Some(done) => done.clone(),
-            None => normalize_phone(&p.number, &region).map_err(|e| e.at(i))?,
+            None => {
+                if region.is_none() {
+                    region = Some(home_region(conn)?);
+                }
+                let region = region.as_deref().unwrap_or_default();
+                normalize_phone(&p.number, region).map_err(|e| e.at(i))?
+            }
         };
         if !phones.iter().any(|q| q.e164 == parsed.e164) {
             phones.push(ContactPhone {
@@ -123,6 +130,10 @@ pub(super) fn clean_with(
         check_owner(conn, o)?;
     }
     let kind = input.kind.unwrap_or(ContactKind::Lead);
+    // An import keeps every row's contact until it writes them.
+    phones.shrink_to_fit();
+    emails.shrink_to_fit();
+    tags.shrink_to_fit();
     Ok(Clean {
         id: String::new(),
         kind,

@@ -191,6 +191,10 @@ pub(crate) struct ContactImporter {
     /// contact is a duplicate of the first.
     targeted: HashMap<String, usize>,
     kept: Vec<Option<Kept>>,
+    /// Rows before this one were written already (`Importer::write` as the check goes).
+    written: usize,
+    /// The newest contact saved before the import: see `store::last_num`.
+    saved_up_to: i64,
 }
 
 impl ContactImporter {
@@ -255,6 +259,8 @@ impl ContactImporter {
             file: FileRows::default(),
             targeted: HashMap::new(),
             kept: Vec::new(),
+            written: 0,
+            saved_up_to: store::last_num(conn)?,
         })
     }
 
@@ -430,6 +436,26 @@ fn row_error(e: Error) -> Result<ErrorPayload> {
 }
 
 impl Importer for ContactImporter {
+    /// A row only ever adds a contact (or is left out), so rows can be written as they
+    /// are checked, and the import never holds the whole file as contacts. Updating
+    /// saved contacts waits for the full check: an update changes what later rows are
+    /// compared with.
+    fn streams(&self, ctx: &Ctx) -> bool {
+        ctx.on_duplicate != OnDuplicate::Update
+    }
+
+    fn finish(
+        &mut self,
+        _conn: &Connection,
+        _actor: &Actor,
+        _ctx: &Ctx,
+    ) -> Result<Vec<(usize, RowCheck)>> {
+        // The duplicate checks are over: their indexes of the file's rows can go.
+        self.file = FileRows::default();
+        self.targeted = HashMap::new();
+        Ok(Vec::new())
+    }
+
     fn check(
         &mut self,
         conn: &Connection,
@@ -459,7 +485,13 @@ impl Importer for ContactImporter {
                 return Ok(out);
             }
         };
-        let mut matches = store::saved_matches(conn, &p)?;
+        // With no contact saved before the import (a first import), there is nothing to
+        // look up; the file's own rows are compared below.
+        let mut matches = if self.saved_up_to > 0 {
+            store::saved_matches(conn, &p, self.saved_up_to)?
+        } else {
+            Vec::new()
+        };
         self.file.matches(&p, &mut matches);
         let kept = if matches.is_empty() {
             out.outcome = RowOutcome::New;
@@ -612,7 +644,10 @@ impl Importer for ContactImporter {
     ) -> Result<()> {
         let at = now();
         let me = actor.user_id.as_deref();
-        for kept in std::mem::take(&mut self.kept).into_iter().flatten() {
+        // Slots stay (as None), so that row indexes keep their meaning.
+        let start = self.written;
+        self.written = self.kept.len();
+        for kept in self.kept[start..].iter_mut().filter_map(Option::take) {
             let (id, visit) = match kept {
                 Kept::New { p, visit } => {
                     let id = new_id();
