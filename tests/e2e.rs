@@ -1701,13 +1701,115 @@ async fn the_contacts_list_exports_the_chosen_columns_in_their_order_through_the
         app.wait_for("#export-dialog[open] #export-columns li[data-key=phones]").await;
         app.wait_until("the remembered columns", &format!("JSON.stringify({CHOSEN}) === '{}'", json!(chosen))).await;
 
+        // Quotations offer their lines too: choosing them lists the lines' columns.
+        app.click("#export-dialog [data-close]").await;
+        app.click("#main-nav a[data-route=quotations]").await;
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=valid_until]").await;
+        let kinds = app.js("return [...document.querySelectorAll('#export-kind option')].map((o) => o.value)").await;
+        assert_eq!(kinds, json!(["quotes", "quote_lines"]));
+        set_value(&app, "#export-kind", "quote_lines").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=unit_price] input:checked").await;
+        painted_screenshot(&app, "64-export-quote-lines-ar").await;
+
         // In English the dialog lays out left to right.
         app.click("#export-dialog [data-close]").await;
+        app.click("#main-nav a[data-route=contacts]").await;
         app.click(".lang-toggle").await;
         app.wait_until("English", "document.documentElement.dir === 'ltr'").await;
         app.click("#export-button").await;
         app.wait_for("#export-dialog[open] #export-columns li[data-key=phones]").await;
         painted_screenshot(&app, "63-export-dialog-en").await;
+        app.quit().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_user_exports_only_what_their_role_may_read() {
+    use maarid_core::access::roles::{self, RoleInput};
+    use maarid_core::access::Scope;
+    use maarid_core::contacts::{self, ContactInput, PhoneInput, PhoneLabel};
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[], 5);
+        {
+            let db = Db::open(&path).unwrap();
+            let admin = users::login(&db, "admin", ADMIN_PW).unwrap().actor;
+            // A role that reads its own contacts and nothing else.
+            let permissions = std::collections::BTreeMap::from([(
+                "contact".to_string(),
+                std::collections::BTreeMap::from([("read".to_string(), Scope::Own)]),
+            )]);
+            let role = roles::create(&db, &admin, &RoleInput { name_ar: "قارئ جهاته".into(), name_en: "Own contacts reader".into(), permissions }).unwrap();
+            let lina = users::add(
+                &db,
+                &admin,
+                &NewUser { username: "lina".into(), full_name: "لينا".into(), email: String::new(), password: "lina-password".into(), role_id: role.id, locale: None },
+            )
+            .unwrap();
+            let mut ids = Vec::new();
+            for (name, phone) in [("ريم الحربي", "0552000001"), ("ماجد السبيعي", "0552000002"), ("هند المطيري", "0552000003")] {
+                let input = ContactInput { name_ar: name.into(), phones: vec![PhoneInput { number: phone.into(), label: PhoneLabel::Mobile }], ..Default::default() };
+                ids.push(contacts::create(&db, &admin, &input, false).unwrap().id);
+            }
+            contacts::assign_owner(&db, &admin, &ids[..1], Some(&lina.id)).unwrap();
+        }
+        let exports = dir.path().join("exports");
+        std::fs::create_dir_all(&exports).unwrap();
+        let app = App::launch_with(dir, path.clone()).await;
+        login(&app, "lina", "lina-password").await;
+        app.wait_for("#main-nav").await;
+        let screen = Screen::of_app(&app.db_path);
+
+        // Her list and her export: her one contact.
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.wait_until("her contact", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 1").await;
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-run:not([disabled])").await;
+        let before = screen.windows();
+        app.click("#export-run").await;
+        let mine = exports.join("mine.csv");
+        screen.save_as(&before, &mine).await;
+        app.wait_for("#export-result[data-path]:not([hidden])").await;
+        assert_eq!(app.js("return document.querySelector('#export-result').dataset.rows").await, json!("1"));
+        // Excel was chosen but she typed .csv: the name she typed decides.
+        let text = std::fs::read_to_string(&mine).unwrap();
+        assert!(text.contains("ريم الحربي") && text.contains("0552000001"), "{text}");
+        assert!(!text.contains("ماجد") && !text.contains("هند"), "only her own: {text}");
+
+        // Straight through the commands, as from the devtools: refused before any dialog.
+        let refused = app.invoke("export_columns", json!({"kind": "quotes"})).await.unwrap_err();
+        assert_eq!(refused["code"], "not_permitted");
+        let before = screen.windows();
+        let refused = app
+            .invoke("export_run", json!({"request": {"kind": "invoices", "columns": ["number"], "lang": "ar"}, "format": "xlsx"}))
+            .await
+            .unwrap_err();
+        assert_eq!(refused["code"], "not_permitted");
+        assert_eq!(screen.windows(), before, "no save dialog for a refused export");
+
+        // Everything she may read: the contacts sheet alone, her contact alone.
+        app.route("#/import").await;
+        app.click("#export-everything").await;
+        app.wait_for("#export-everything-dialog[open]").await;
+        painted_screenshot(&app, "65-export-everything-ar").await;
+        let before = screen.windows();
+        app.click("#export-everything-dialog #export-run").await;
+        let all = exports.join("all-of-it");
+        screen.save_as(&before, &all).await;
+        app.wait_for("#export-everything-dialog #export-result[data-path]:not([hidden])").await;
+        let written = exports.join("all-of-it.xlsx");
+        assert_eq!(app.js("return document.querySelector('#export-everything-dialog #export-result').dataset.path").await, json!(written.to_string_lossy()), "the extension added");
+        {
+            use calamine::{open_workbook_auto, Reader};
+            let mut wb = open_workbook_auto(&written).unwrap();
+            assert_eq!(wb.sheet_names(), ["جهات الاتصال"]);
+            let range = wb.worksheet_range("جهات الاتصال").unwrap();
+            assert_eq!(range.height(), 2, "the header and her contact");
+        }
+        painted_screenshot(&app, "66-export-everything-done-ar").await;
         app.quit().await;
     })
     .await;

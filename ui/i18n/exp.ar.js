@@ -30,12 +30,9 @@ export default {
     need_one: 'حدّد عمودًا واحدًا على الأقل.',
   },
   type: {
-    text: '',
     date: 'تاريخ',
     date_time: 'تاريخ ووقت',
     money: 'مبلغ',
-    decimal: 'رقم',
-    integer: 'رقم',
   },
   format: {
     label: 'نوع الملف',

@@ -30,12 +30,9 @@ export default {
     need_one: 'Choose at least one column.',
   },
   type: {
-    text: '',
     date: 'date',
     date_time: 'date and time',
     money: 'amount',
-    decimal: 'number',
-    integer: 'number',
   },
   format: {
     label: 'File type',

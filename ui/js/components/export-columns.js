@@ -5,6 +5,10 @@
 import { h, localize, nextId, setText } from '../dom.js';
 import { icon } from './icons.js';
 
+// Types that become date or amount cells are named beside the column; text and
+// numbers speak for themselves.
+const TAGGED = new Set(['date', 'date_time', 'money']);
+
 /** columnList({onChange}) → {el, fill(columns, saved), chosen(), order()} */
 export function columnList({ onChange }) {
   const list = h('ol', { id: 'export-columns', class: 'export-columns' });
@@ -71,7 +75,7 @@ export function columnList({ onChange }) {
         'label',
         { for: id, id: labelId },
         h('span', { bi: c.label }),
-        c.type !== 'text' ? h('small', { class: 'export-type', i18n: `exp.type.${c.type}` }) : null,
+        TAGGED.has(c.type) ? h('small', { class: 'export-type', i18n: `exp.type.${c.type}` }) : null,
       ),
       arrow('up'),
       arrow('down'),
