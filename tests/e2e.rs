@@ -1625,6 +1625,8 @@ async fn the_contacts_list_exports_the_chosen_columns_in_their_order_through_the
         app.click("#main-nav a[data-route=contacts]").await;
         app.wait_until("five contacts", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 5").await;
 
+        painted_screenshot(&app, "59-export-contacts-list-ar").await;
+
         // The dialog lists every column in the core's order, ids unticked.
         app.click("#export-button").await;
         app.wait_for("#export-dialog[open] #export-columns li[data-key=name_ar] input:checked").await;
@@ -1810,6 +1812,18 @@ async fn a_user_exports_only_what_their_role_may_read() {
             assert_eq!(range.height(), 2, "the header and her contact");
         }
         painted_screenshot(&app, "66-export-everything-done-ar").await;
+
+        // The same name again: the chooser cannot know the completed name exists, so the
+        // app asks before replacing it; Escape keeps the file as it was.
+        let stamp = std::fs::metadata(&written).unwrap().modified().unwrap();
+        let before = screen.windows();
+        app.click("#export-everything-dialog #export-run").await;
+        screen.save_as(&before, &all).await;
+        let before = screen.windows();
+        screen.answer_next(&before, "Escape").await;
+        app.wait_until("the export given up", "document.querySelector('#export-everything-dialog #export-result').hidden && !document.querySelector('#export-everything-dialog #export-busy:not([hidden])')").await;
+        assert_eq!(std::fs::metadata(&written).unwrap().modified().unwrap(), stamp, "not replaced");
+        assert_eq!(app.js("return document.querySelector('#export-everything-dialog #export-error').children.length").await, json!(0), "a choice, not an error");
         app.quit().await;
     })
     .await;

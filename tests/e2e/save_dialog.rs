@@ -72,24 +72,36 @@ impl Screen {
             .collect()
     }
 
-    /// Waits for a window that was not in `before` (the file chooser), types `path`
-    /// over the suggested name and presses Enter. Returns the chooser's title.
-    pub async fn save_as(&self, before: &[String], path: &Path) -> String {
+    /// Waits for a window that was not in `before` and gives it the keyboard.
+    async fn new_window(&self, before: &[String]) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
-        let chooser = loop {
+        let window = loop {
             if let Some(w) = self.windows().into_iter().find(|w| !before.contains(w)) {
                 break w;
             }
-            assert!(Instant::now() < deadline, "no save dialog appeared");
+            assert!(Instant::now() < deadline, "no new dialog appeared");
             tokio::time::sleep(Duration::from_millis(200)).await;
         };
-        // GTK draws the chooser's parts after mapping it; let it settle.
+        // GTK draws a dialog's parts after mapping it; let it settle.
         tokio::time::sleep(Duration::from_millis(800)).await;
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        window
+    }
+
+    /// Presses `key` in the next new window (a message dialog).
+    pub async fn answer_next(&self, before: &[String], key: &str) {
+        self.new_window(before).await;
+        self.xdotool(&["key", "--clearmodifiers", key]);
+    }
+
+    /// Waits for the file chooser (a window not in `before`), types `path` over the
+    /// suggested name and presses Enter. Returns the chooser's title.
+    pub async fn save_as(&self, before: &[String], path: &Path) -> String {
+        let chooser = self.new_window(before).await;
         let title = self
             .xdotool(&["getwindowname", &chooser])
             .trim()
             .to_string();
-        self.xdotool(&["windowfocus", "--sync", &chooser]);
         self.xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
         self.xdotool(&[
             "type",

@@ -12,7 +12,7 @@ use maarid_core::i18n::Text;
 use maarid_core::{Error, ErrorPayload, Locale, Rule};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use super::{out, CmdResult};
 use crate::state::{locked, AppState};
@@ -124,6 +124,9 @@ fn ask_path(
         let mut with_ext = path.into_os_string();
         with_ext.push(format!(".{ext}"));
         path = with_ext.into();
+        if path.exists() && !may_replace(app, &path, ui) {
+            return Ok(None);
+        }
     }
     // The core replaces the file it is given; the database must never be that file.
     let database = std::fs::canonicalize(state.db.path()).ok();
@@ -132,6 +135,29 @@ fn ask_path(
         return Err(same_file_as_database(&path));
     }
     Ok(Some(path))
+}
+
+/// The chooser asked before replacing the name as typed, not the one we completed:
+/// ask the same for it.
+fn may_replace(app: &AppHandle, path: &Path, ui: Locale) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = Text::new(
+        format!("الملف «{name}» موجود. هل تريد استبداله بالملف المُصدَّر؟"),
+        format!("“{name}” already exists. Replace it with the export?"),
+    );
+    let replace = Text::new("استبدال", "Replace");
+    let cancel = Text::new("إلغاء", "Cancel");
+    app.dialog()
+        .message(text.get(ui).clone())
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            replace.get(ui).to_string(),
+            cancel.get(ui).to_string(),
+        ))
+        .blocking_show()
 }
 
 fn remember(exports: &ExportState, summary: &ExportSummary) {
