@@ -55,6 +55,8 @@ class ExportDialog extends HTMLElement {
     );
     this.from = h('input', { type: 'date', id: 'export-from', name: 'export-from' });
     this.to = h('input', { type: 'date', id: 'export-to', name: 'export-to' });
+    // The picker offers no end before the start (the Rust side refuses one anyway).
+    this.from.addEventListener('change', () => (this.to.min = this.from.value));
     this.langSelect = h('select', { id: 'export-lang', name: 'export-lang' }, ['ar', 'en'].map((l) => h('option', { value: l, i18n: `exp.lang.${l}` })));
     this.banner = h('div', { id: 'export-error', class: 'banner-slot' });
     this.busy = h('p', { id: 'export-busy', class: 'export-busy', role: 'status', hidden: true }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', { i18n: 'exp.busy' }));
@@ -86,8 +88,7 @@ class ExportDialog extends HTMLElement {
           ),
         );
     // The result goes first, where the eye is after the save dialog, above the choices
-    // (kept for another export).
-    // The buttons stay in view below the part that scrolls on small screens.
+    // (kept for another export); the buttons stay in view below the part that scrolls.
     const body = h(
       'div',
       null,
