@@ -4,9 +4,11 @@
 
 mod e2e {
     pub mod driver;
+    pub mod save_dialog;
 }
 
 use e2e::driver::{exclusive, within, App};
+use e2e::save_dialog::Screen;
 use maarid_core::company::CompanyInput;
 use maarid_core::setup::{AdminInput, SetupInput};
 use maarid_core::users::{self, NewUser};
@@ -1536,6 +1538,292 @@ async fn a_messy_workbook_is_mapped_previewed_imported_reported_and_undone_in_th
         app.click(".lang-toggle").await;
         app.wait_until("English", "document.documentElement.dir === 'ltr'").await;
         painted_screenshot(&app, "57-import-file-en").await;
+        app.quit().await;
+    })
+    .await;
+}
+
+/// A PATH whose `xdg-open` writes down what it was given (to `log`), ahead of the real one.
+fn recording_opener(dir: &std::path::Path, log: &std::path::Path) -> std::ffi::OsString {
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let stub = bin.join("xdg-open");
+    std::fs::write(
+        &stub,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let mut search_path = std::ffi::OsString::from(&bin);
+    search_path.push(":");
+    search_path.push(std::env::var_os("PATH").unwrap_or_default());
+    search_path
+}
+
+/// Waits until the recording opener has been given `what`.
+async fn handed_to_system(log: &std::path::Path, what: &std::path::Path) {
+    for _ in 0..50 {
+        let handed = std::fs::read_to_string(log).unwrap_or_default();
+        if handed.lines().any(|l| l == what.to_string_lossy()) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{} was not handed to the system: {:?}",
+        what.display(),
+        std::fs::read_to_string(log)
+    );
+}
+
+/// The keys of the ticked columns, in the order the file will have them.
+const CHOSEN: &str = "[...document.querySelectorAll('#export-columns input[type=checkbox]:checked')].map((b) => b.value)";
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_contacts_list_exports_the_chosen_columns_in_their_order_through_the_save_dialog() {
+    use maarid_core::contacts::{self, ContactInput, DuplicatePolicy, PhoneInput, PhoneLabel};
+    use maarid_core::export::{self, ExportKind};
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[], 5);
+        let people = [
+            ("فهد القحطاني", vec!["0551000001", "0112000001"], "fahad@example.com", "الرياض"),
+            ("سارة العتيبي", vec!["0551000002"], "", "جدة"),
+            ("محمد الزهراني", vec!["0551000003"], "mohammed@example.com", ""),
+            ("نورة الشهري", vec!["0551000004"], "", "الدمام"),
+            ("عبدالله الغامدي", vec!["0551000005"], "", "مكة"),
+        ];
+        let labels: std::collections::HashMap<String, String> = {
+            let db = Db::open(&path).unwrap();
+            let admin = users::login(&db, "admin", ADMIN_PW).unwrap();
+            let rows: Vec<ContactInput> = people
+                .iter()
+                .map(|(name, phones, email, city)| ContactInput {
+                    name_ar: name.to_string(),
+                    phones: phones.iter().map(|p| PhoneInput { number: p.to_string(), label: PhoneLabel::Mobile }).collect(),
+                    emails: if email.is_empty() { vec![] } else { vec![email.to_string()] },
+                    city: city.to_string(),
+                    ..Default::default()
+                })
+                .collect();
+            assert!(contacts::create_batch(&db, &admin.actor, &rows, DuplicatePolicy::Refuse).unwrap().saved);
+            export::columns(&db, &admin.actor, ExportKind::Contacts).unwrap().into_iter().map(|c| (c.key, c.label.ar)).collect()
+        };
+        let exports = dir.path().join("exports");
+        std::fs::create_dir_all(&exports).unwrap();
+        let target = exports.join("customers.xlsx");
+        let opened_log = dir.path().join("opened.txt");
+        let search_path = recording_opener(dir.path(), &opened_log);
+        let app = App::launch_with_env(dir, path.clone(), &[("PATH", search_path)]).await;
+        login(&app, "admin", ADMIN_PW).await;
+        app.wait_for("#main-nav").await;
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.wait_until("five contacts", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 5").await;
+
+        painted_screenshot(&app, "59-export-contacts-list-ar").await;
+
+        // The dialog lists every column in the core's order, ids unticked.
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=name_ar] input:checked").await;
+        assert_eq!(app.js("return document.querySelector('#export-columns li[data-key=id] input').checked").await, json!(false));
+        assert_eq!(app.js("return document.querySelector('#export-lang').value").await, json!("ar"), "the sheet in the UI's language");
+        assert_eq!(app.js("return document.querySelector('input[name=export-format]:checked').value").await, json!("xlsx"));
+        painted_screenshot(&app, "60-export-dialog-ar").await;
+
+        // None, then five ticked by hand; the city above the emails, the phones to the top.
+        app.click("#export-none").await;
+        assert_eq!(app.js(&format!("return {CHOSEN}")).await, json!([]));
+        assert_eq!(app.js("return document.querySelector('#export-run').disabled").await, json!(true), "nothing to export");
+        for key in ["name_ar", "phones", "emails", "city", "notes"] {
+            app.click(&format!("#export-columns li[data-key='{key}'] input")).await;
+        }
+        app.click("#export-columns li[data-key=city] button[data-move=up]").await;
+        for _ in 0..5 {
+            app.click("#export-columns li[data-key=phones] button[data-move=up]").await;
+        }
+        let chosen = ["phones", "name_ar", "city", "emails", "notes"];
+        assert_eq!(app.js(&format!("return {CHOSEN}")).await, json!(chosen));
+        assert_eq!(app.js("return document.querySelector('#export-columns li[data-key=phones] button[data-move=up]').disabled").await, json!(true), "the first row cannot go higher");
+        painted_screenshot(&app, "61-export-columns-chosen-ar").await;
+
+        // Export: the GTK file chooser is answered by typing the path, as a person would.
+        let screen = Screen::of_app(&app.db_path);
+        let before = screen.windows();
+        app.click("#export-run").await;
+        let title = screen.save_as(&before, &target).await;
+        assert_eq!(title, "حفظ الملف المُصدَّر", "the chooser in the user's language");
+        app.wait_for("#export-result[data-path]:not([hidden])").await;
+        assert_eq!(app.js("return document.querySelector('#export-result').dataset.path").await, json!(target.to_string_lossy()));
+        assert_eq!(app.js("return document.querySelector('#export-result').dataset.rows").await, json!("5"));
+        painted_screenshot(&app, "62-export-result-ar").await;
+
+        // The file: exactly those columns in that order, Arabic headers, every contact,
+        // phones as text with their leading zero.
+        {
+            use calamine::{open_workbook_auto, Data, Reader};
+            let mut wb = open_workbook_auto(&target).unwrap();
+            let sheet = wb.sheet_names()[0].clone();
+            let rows: Vec<Vec<Data>> = wb.worksheet_range(&sheet).unwrap().rows().map(|r| r.to_vec()).collect();
+            let text = |d: &Data| match d {
+                Data::String(s) => s.clone(),
+                Data::Empty => String::new(),
+                other => panic!("a text cell expected, got {other:?}"),
+            };
+            let head: Vec<String> = rows[0].iter().map(text).collect();
+            let want: Vec<String> = chosen.iter().map(|k| labels[*k].clone()).collect();
+            assert_eq!(head, want);
+            assert_eq!(head[..3], ["أرقام الهاتف", "الاسم بالعربية", "المدينة"], "{head:?}");
+            assert_eq!(rows.len(), 1 + people.len(), "every contact");
+            for (name, phones, email, city) in &people {
+                let row = rows[1..].iter().find(|r| text(&r[1]) == *name).unwrap_or_else(|| panic!("{name} missing"));
+                assert_eq!(text(&row[0]), phones.join("; "), "phones as typed, zero and all");
+                assert_eq!(text(&row[2]), *city);
+                assert_eq!(text(&row[3]), *email);
+                assert_eq!(row.len(), chosen.len());
+            }
+        }
+
+        // Open and Show in folder hand the file, then its folder, to the system.
+        app.click("#export-open").await;
+        handed_to_system(&opened_log, &target).await;
+        app.click("#export-reveal").await;
+        handed_to_system(&opened_log, &exports).await;
+        // Only files this window exported: not any path a page names.
+        let refused = app.invoke("export_reveal", json!({"path": "/etc/passwd", "action": "open"})).await.unwrap_err();
+        assert_eq!(refused["code"], "export_file_unknown");
+
+        // The choice is remembered for next time.
+        app.click("#export-dialog [data-close]").await;
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=phones]").await;
+        app.wait_until("the remembered columns", &format!("JSON.stringify({CHOSEN}) === '{}'", json!(chosen))).await;
+
+        // Quotations offer their lines too: choosing them lists the lines' columns.
+        app.click("#export-dialog [data-close]").await;
+        app.click("#main-nav a[data-route=quotations]").await;
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=valid_until]").await;
+        let kinds = app.js("return [...document.querySelectorAll('#export-kind option')].map((o) => o.value)").await;
+        assert_eq!(kinds, json!(["quotes", "quote_lines"]));
+        set_value(&app, "#export-kind", "quote_lines").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=unit_price] input:checked").await;
+        painted_screenshot(&app, "64-export-quote-lines-ar").await;
+
+        // In English the dialog lays out left to right.
+        app.click("#export-dialog [data-close]").await;
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.click(".lang-toggle").await;
+        app.wait_until("English", "document.documentElement.dir === 'ltr'").await;
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-columns li[data-key=phones]").await;
+        painted_screenshot(&app, "63-export-dialog-en").await;
+        app.quit().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_user_exports_only_what_their_role_may_read() {
+    use maarid_core::access::roles::{self, RoleInput};
+    use maarid_core::access::Scope;
+    use maarid_core::contacts::{self, ContactInput, PhoneInput, PhoneLabel};
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(&dir, &[], 5);
+        {
+            let db = Db::open(&path).unwrap();
+            let admin = users::login(&db, "admin", ADMIN_PW).unwrap().actor;
+            // A role that reads its own contacts and nothing else.
+            let permissions = std::collections::BTreeMap::from([(
+                "contact".to_string(),
+                std::collections::BTreeMap::from([("read".to_string(), Scope::Own)]),
+            )]);
+            let role = roles::create(&db, &admin, &RoleInput { name_ar: "قارئ جهاته".into(), name_en: "Own contacts reader".into(), permissions }).unwrap();
+            let lina = users::add(
+                &db,
+                &admin,
+                &NewUser { username: "lina".into(), full_name: "لينا".into(), email: String::new(), password: "lina-password".into(), role_id: role.id, locale: None },
+            )
+            .unwrap();
+            let mut ids = Vec::new();
+            for (name, phone) in [("ريم الحربي", "0552000001"), ("ماجد السبيعي", "0552000002"), ("هند المطيري", "0552000003")] {
+                let input = ContactInput { name_ar: name.into(), phones: vec![PhoneInput { number: phone.into(), label: PhoneLabel::Mobile }], ..Default::default() };
+                ids.push(contacts::create(&db, &admin, &input, false).unwrap().id);
+            }
+            contacts::assign_owner(&db, &admin, &ids[..1], Some(&lina.id)).unwrap();
+        }
+        let exports = dir.path().join("exports");
+        std::fs::create_dir_all(&exports).unwrap();
+        let app = App::launch_with(dir, path.clone()).await;
+        login(&app, "lina", "lina-password").await;
+        app.wait_for("#main-nav").await;
+        let screen = Screen::of_app(&app.db_path);
+
+        // Her list and her export: her one contact.
+        app.click("#main-nav a[data-route=contacts]").await;
+        app.wait_until("her contact", "document.querySelectorAll('#contacts-table tr[data-contact-id]').length === 1").await;
+        app.click("#export-button").await;
+        app.wait_for("#export-dialog[open] #export-run:not([disabled])").await;
+        let before = screen.windows();
+        app.click("#export-run").await;
+        let mine = exports.join("mine.csv");
+        screen.save_as(&before, &mine).await;
+        app.wait_for("#export-result[data-path]:not([hidden])").await;
+        assert_eq!(app.js("return document.querySelector('#export-result').dataset.rows").await, json!("1"));
+        // Excel was chosen but she typed .csv: the name she typed decides.
+        let text = std::fs::read_to_string(&mine).unwrap();
+        assert!(text.contains("ريم الحربي") && text.contains("0552000001"), "{text}");
+        assert!(!text.contains("ماجد") && !text.contains("هند"), "only her own: {text}");
+
+        // Straight through the commands, as from the devtools: refused before any dialog.
+        let refused = app.invoke("export_columns", json!({"kind": "quotes"})).await.unwrap_err();
+        assert_eq!(refused["code"], "not_permitted");
+        let before = screen.windows();
+        let refused = app
+            .invoke("export_run", json!({"request": {"kind": "invoices", "columns": ["number"], "lang": "ar"}, "format": "xlsx"}))
+            .await
+            .unwrap_err();
+        assert_eq!(refused["code"], "not_permitted");
+        assert_eq!(screen.windows(), before, "no save dialog for a refused export");
+
+        // Everything she may read: the contacts sheet alone, her contact alone.
+        app.route("#/import").await;
+        app.click("#export-everything").await;
+        app.wait_for("#export-everything-dialog[open]").await;
+        painted_screenshot(&app, "65-export-everything-ar").await;
+        let before = screen.windows();
+        app.click("#export-everything-dialog #export-run").await;
+        let all = exports.join("all-of-it");
+        screen.save_as(&before, &all).await;
+        app.wait_for("#export-everything-dialog #export-result[data-path]:not([hidden])").await;
+        let written = exports.join("all-of-it.xlsx");
+        assert_eq!(app.js("return document.querySelector('#export-everything-dialog #export-result').dataset.path").await, json!(written.to_string_lossy()), "the extension added");
+        {
+            use calamine::{open_workbook_auto, Reader};
+            let mut wb = open_workbook_auto(&written).unwrap();
+            assert_eq!(wb.sheet_names(), ["جهات الاتصال"]);
+            let range = wb.worksheet_range("جهات الاتصال").unwrap();
+            assert_eq!(range.height(), 2, "the header and her contact");
+        }
+        painted_screenshot(&app, "66-export-everything-done-ar").await;
+
+        // The same name again: the chooser cannot know the completed name exists, so the
+        // app asks before replacing it; Escape keeps the file as it was.
+        let stamp = std::fs::metadata(&written).unwrap().modified().unwrap();
+        let before = screen.windows();
+        app.click("#export-everything-dialog #export-run").await;
+        screen.save_as(&before, &all).await;
+        let before = screen.windows();
+        screen.answer_next(&before, "Escape").await;
+        app.wait_until("the export given up", "document.querySelector('#export-everything-dialog #export-result').hidden && !document.querySelector('#export-everything-dialog #export-busy:not([hidden])')").await;
+        assert_eq!(std::fs::metadata(&written).unwrap().modified().unwrap(), stamp, "not replaced");
+        assert_eq!(app.js("return document.querySelector('#export-everything-dialog #export-error').children.length").await, json!(0), "a choice, not an error");
         app.quit().await;
     })
     .await;

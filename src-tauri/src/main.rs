@@ -110,6 +110,7 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(db))
+        .manage(commands::export::ExportState::default())
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,
@@ -211,6 +212,10 @@ fn main() {
             commands::import::import_profiles,
             commands::import::import_profile_save,
             commands::import::import_profile_delete,
+            commands::export::export_columns,
+            commands::export::export_run,
+            commands::export::export_everything,
+            commands::export::export_reveal,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

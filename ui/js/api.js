@@ -177,6 +177,13 @@ export const api = {
   importProfiles: (kind) => call('import_profiles', { kind }),
   importProfileSave: (kind, name, token, options) => call('import_profile_save', { kind, name, token, options }),
   importProfileDelete: (kind, name) => call('import_profile_delete', { kind, name }),
+  // Export (docs/commands.md, "Export"). The Rust side asks where to save: null when
+  // that dialog was closed, else the summary {path, format, rows, tables}.
+  exportColumns: (kind) => call('export_columns', { kind }),
+  exportRun: (request, format) => call('export_run', { request, format }),
+  exportEverything: (lang) => call('export_everything', { lang }),
+  // action: open | folder → whether a program could be started for it
+  exportReveal: (path, action) => call('export_reveal', { path, action }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

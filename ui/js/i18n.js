@@ -14,12 +14,14 @@ import inqAr from '../i18n/inq.ar.js';
 import inqEn from '../i18n/inq.en.js';
 import impAr from '../i18n/imp.ar.js';
 import impEn from '../i18n/imp.en.js';
+import expAr from '../i18n/exp.ar.js';
+import expEn from '../i18n/exp.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr, imp: impAr },
-  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn, imp: impEn },
+  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr, imp: impAr, exp: expAr },
+  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn, imp: impEn, exp: expEn },
 };
 let current = 'ar';
 

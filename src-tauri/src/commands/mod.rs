@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalog;
 pub mod company;
 pub mod contacts;
+pub mod export;
 pub mod fields;
 pub mod import;
 pub mod inquiries;

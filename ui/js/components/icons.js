@@ -59,6 +59,10 @@ const PATHS = {
   // A sheet with an arrow coming in: importing a spreadsheet.
   import: ['M14 3H6v18h12V7z', 'M14 3v4h4', 'M12 10v7', 'M9 14l3 3 3-3'],
   upload: ['M12 16V5', 'M7 10l5-5 5 5', 'M4 20h16'],
+  // The same sheet with the arrow going out: exporting.
+  export: ['M14 3H6v18h12V7z', 'M14 3v4h4', 'M12 17v-7', 'M9 13l3-3 3 3'],
+  folder: ['M3 6.5a1.5 1.5 0 011.5-1.5H9l2 2.5h8.5A1.5 1.5 0 0121 9v9.5a1.5 1.5 0 01-1.5 1.5h-15A1.5 1.5 0 013 18.5z'],
+  grip: ['M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01'],
 };
 
 /** icon('home') → <svg class="icon"> (decorative: aria-hidden). flip mirrors it in RTL. */

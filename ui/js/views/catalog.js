@@ -16,6 +16,7 @@ import { can, state } from '../state.js';
 import { showToast } from '../toast.js';
 import { formatMoney, formatNumber } from '../format.js';
 import { pageHeader } from '../components/page.js';
+import { exportControl } from '../components/export-dialog.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { confirmDialog } from '../components/dialogs.js';
@@ -74,7 +75,8 @@ export async function renderCatalog(view) {
   const empty = h('section', { id: 'catalog-empty', class: 'card empty-state', hidden: true });
   const more = h('button', { type: 'button', id: 'catalog-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'catalog.more' }));
   const body = h('div', { class: 'view-body' });
-  view.replaceChildren(pageHeader('catalog.title', 'catalog.subtitle', addButton), body);
+  const exporter = exportControl(['products']);
+  view.replaceChildren(pageHeader('catalog.title', 'catalog.subtitle', exporter.button, addButton), body);
 
   let first;
   let categories = [];
@@ -82,6 +84,7 @@ export async function renderCatalog(view) {
     [first, categories] = await Promise.all([api.productsList({ limit: PAGE }), api.productsCategories()]);
   } catch (err) {
     addButton?.remove();
+    exporter.button.remove();
     body.replaceChildren(errorBanner(err));
     return;
   }
@@ -93,7 +96,7 @@ export async function renderCatalog(view) {
     },
   });
   addButton?.addEventListener('click', () => editor.open(null, categories));
-  body.replaceChildren(searchBar, filters, status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), editor.dialog);
+  body.replaceChildren(searchBar, filters, status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), editor.dialog, exporter.dialog);
 
   function fillCategories() {
     const current = fCategory.select.value;

@@ -10,6 +10,7 @@ import { icon } from '../components/icons.js';
 import { contactDialog } from '../components/contact-dialog.js';
 import { pasteDialog } from '../components/paste-dialog.js';
 import { importVcf } from '../components/import-vcf.js';
+import { exportControl } from '../components/export-dialog.js';
 import { kindBadge, loadDirectory, ownerLabel, prefillFromSearch, splitTags, KINDS, SOURCES } from '../contacts.js';
 
 const PAGE = 50;
@@ -54,6 +55,7 @@ export async function renderContacts(view) {
   const excelButton = canCreate
     ? h('a', { href: '#/import', id: 'contact-import-excel', class: 'btn btn-secondary' }, icon('import'), h('span', { i18n: 'nav.import' }))
     : null;
+  const exporter = exportControl(['contacts']);
   const pasteButton = canCreate
     ? h('button', { type: 'button', id: 'contact-paste', class: 'btn btn-secondary' }, icon('clipboard'), h('span', { i18n: 'clist.paste.button' }))
     : null;
@@ -125,7 +127,7 @@ export async function renderContacts(view) {
   const empty = h('section', { id: 'contacts-empty', class: 'card empty-state', hidden: true });
   const more = h('button', { type: 'button', id: 'contacts-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'contacts.more' }));
   const body = h('div', { class: 'view-body' });
-  view.replaceChildren(pageHeader('contacts.title', 'contacts.subtitle', importButton, excelButton, pasteButton, addButton), body);
+  view.replaceChildren(pageHeader('contacts.title', 'contacts.subtitle', importButton, excelButton, exporter.button, pasteButton, addButton), body);
 
   // The first page decides what the screen shows: the list, or only the refusal.
   let directory;
@@ -137,6 +139,7 @@ export async function renderContacts(view) {
     pasteButton?.remove();
     importButton?.remove();
     excelButton?.remove();
+    exporter.button.remove();
     body.replaceChildren(errorBanner(err));
     return;
   }
@@ -152,7 +155,7 @@ export async function renderContacts(view) {
   pasteButton?.addEventListener('click', () => paster.open());
   const importer = importVcf({ onImported: () => runSearch() });
   importButton?.addEventListener('click', () => importer.open());
-  body.replaceChildren(searchBar, filters, canWrite ? bulkBar : '', status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), ...dialogs, paster.dialog, ...importer.elements);
+  body.replaceChildren(searchBar, filters, canWrite ? bulkBar : '', status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), ...dialogs, paster.dialog, ...importer.elements, exporter.dialog);
 
   const people = directory.map((u) => h('option', { value: u.id }, u.full_name || u.username));
   fOwner.select.replaceChildren(h('option', { value: '', i18n: 'clist.any' }), ...people.map((o) => o.cloneNode(true)));

@@ -25,6 +25,7 @@ import { icon } from '../components/icons.js';
 import { mappingTable } from '../components/import-mapping.js';
 import { countsStrip, previewTable } from '../components/import-preview.js';
 import { importHistory, undoBatch } from '../components/import-history.js';
+import { exportEverythingControl } from '../components/export-dialog.js';
 
 const KINDS = ['contacts', 'products', 'inquiries', 'quotes'];
 const STEPS = ['file', 'map', 'preview', 'run'];
@@ -172,7 +173,9 @@ export async function renderImport(view) {
 
   const history = importHistory({ onUndone: (b) => markUndone(b.id) });
   const wizard = h('div', { class: 'import-wizard stack' }, stepsNav, summary, banner, stepFile, stepMap, stepPreview, stepRun, h('div', { class: 'import-nav' }, back, h('span', { class: 'spacer' }), next));
-  view.replaceChildren(pageHeader('imp.title', 'imp.subtitle'), h('div', { class: 'view-body stack-lg' }, wizard, history.el));
+  // Taking data out sits beside bringing it in.
+  const exporter = exportEverythingControl();
+  view.replaceChildren(pageHeader('imp.title', 'imp.subtitle', exporter.button), h('div', { class: 'view-body stack-lg' }, wizard, history.el), exporter.dialog);
 
   // ---------------------------------------------------------------- behaviour
 

@@ -12,6 +12,7 @@ import { can } from '../state.js';
 import { go } from '../session.js';
 import { formatMoney } from '../format.js';
 import { pageHeader } from '../components/page.js';
+import { exportControl } from '../components/export-dialog.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { inquiryDialog } from '../components/inquiry-dialog.js';
@@ -71,7 +72,8 @@ export async function renderInquiries(view) {
   const empty = h('section', { id: 'inquiries-empty', class: 'card empty-state', hidden: true });
   const more = h('button', { type: 'button', id: 'inquiries-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'inq.more' }));
   const body = h('div', { class: 'view-body' });
-  view.replaceChildren(pageHeader('inq.title', 'inq.subtitle', addButton), body);
+  const exporter = exportControl(['inquiries']);
+  view.replaceChildren(pageHeader('inq.title', 'inq.subtitle', exporter.button, addButton), body);
 
   let first;
   let directory;
@@ -79,6 +81,7 @@ export async function renderInquiries(view) {
     [first, directory] = await Promise.all([api.inquiriesList({ limit: PAGE }), loadDirectory()]);
   } catch (err) {
     addButton?.remove();
+    exporter.button.remove();
     body.replaceChildren(errorBanner(err));
     return;
   }
@@ -91,7 +94,7 @@ export async function renderInquiries(view) {
     },
   });
   addButton?.addEventListener('click', () => editor.open(null));
-  body.replaceChildren(searchBar, filters, status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), ...editor.dialogs);
+  body.replaceChildren(searchBar, filters, status, banner, tableCard, empty, h('div', { class: 'load-more' }, more), ...editor.dialogs, exporter.dialog);
 
   const today = todayIso();
   function row(s) {

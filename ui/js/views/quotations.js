@@ -5,6 +5,7 @@ import { h, localize } from '../dom.js';
 import { api } from '../api.js';
 import { can } from '../state.js';
 import { pageHeader } from '../components/page.js';
+import { exportControl } from '../components/export-dialog.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { QUOTE_STATUSES, statusBadge, moneyEl, dayEl } from '../quotes.js';
@@ -53,7 +54,8 @@ export async function renderQuotations(view) {
   const empty = h('p', { class: 'empty-state', id: 'quotes-empty', hidden: true });
   const more = h('button', { type: 'button', id: 'quotes-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'quote.more' }));
   const banner = h('div', { class: 'banner-slot' });
-  view.replaceChildren(pageHeader('quote.title', 'quote.subtitle', add), docTabs('quotation'), filters, banner, tableCard, empty, h('div', { class: 'load-more' }, more));
+  const exporter = exportControl(['quotes', 'quote_lines']);
+  view.replaceChildren(pageHeader('quote.title', 'quote.subtitle', exporter.button, add), docTabs('quotation'), filters, banner, tableCard, empty, h('div', { class: 'load-more' }, more), exporter.dialog);
 
   let next = null;
   let token = 0;

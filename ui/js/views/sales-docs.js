@@ -4,6 +4,8 @@
 import { h, localize } from '../dom.js';
 import { api } from '../api.js';
 import { errorBanner } from '../components/error-banner.js';
+import { pageHeader } from '../components/page.js';
+import { exportControl } from '../components/export-dialog.js';
 import { icon } from '../components/icons.js';
 import { statusBadge, moneyEl, dayEl } from '../quotes.js';
 import { docHref } from './quote.js';
@@ -16,12 +18,14 @@ const TYPES = {
     list: (q) => api.invoicesList(q),
     statuses: ['issued', 'paid', 'cancelled'],
     cols: ['number', 'kind', 'customer', 'date', 'status', 'quotation', 'total'],
+    exports: ['invoices', 'invoice_lines'],
   },
   delivery_note: {
     title: 'quote.lists.delivery_notes',
     list: (q) => api.deliveryNotesList(q),
     statuses: ['issued', 'delivered', 'cancelled'],
     cols: ['number', 'customer', 'date', 'status', 'quotation', 'invoice'],
+    exports: ['delivery_notes', 'delivery_note_lines'],
   },
 };
 
@@ -57,14 +61,16 @@ export async function renderSalesDocs(view, type) {
   const empty = h('p', { class: 'empty-state', id: 'docs-empty', hidden: true, i18n: 'quote.lists.empty' });
   const more = h('button', { type: 'button', id: 'docs-more', class: 'btn btn-secondary', hidden: true }, h('span', { i18n: 'quote.more' }));
   const banner = h('div', { class: 'banner-slot' });
+  const exporter = exportControl(t.exports);
   view.replaceChildren(
-    h('div', { class: 'page-header' }, h('div', null, h('h1', { i18n: t.title }))),
+    pageHeader(t.title, null, exporter.button),
     docTabs(type),
     h('div', { class: 'filters' }, h('div', { class: 'search-bar' }, icon('search'), search), h('label', { class: 'filter' }, h('span', { class: 'filter-label', i18n: 'quote.col.status' }), status)),
     banner,
     tableCard,
     empty,
     h('div', { class: 'load-more' }, more),
+    exporter.dialog,
   );
 
   const cell = {

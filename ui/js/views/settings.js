@@ -14,6 +14,7 @@ import { companyFields } from '../components/company-form.js';
 import { settingsFields } from '../components/settings-form.js';
 import { seriesTable } from '../components/series-table.js';
 import { fieldsTab } from './fields.js';
+import { exportEverythingControl } from '../components/export-dialog.js';
 
 // [key, icon, shown only to those who may write settings]
 const TABS = [
@@ -179,7 +180,8 @@ async function numberingTab(body, writable) {
 export async function renderSettings(view, tab) {
   const writable = can('settings', 'write');
   const body = h('div', { class: 'tab-panel' });
-  view.replaceChildren(pageHeader('settings.title', 'settings.subtitle'), tabs(tab, writable), body);
+  const exporter = exportEverythingControl();
+  view.replaceChildren(pageHeader('settings.title', 'settings.subtitle', exporter.button), tabs(tab, writable), body, exporter.dialog);
   try {
     if (tab === 'company') await companyTab(body, writable);
     else if (tab === 'crm') await crmTab(body, writable);

@@ -102,7 +102,7 @@ impl ExportKind {
 }
 
 /// The file type, from the file name's extension (in any case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileFormat {
     Xlsx,
