@@ -58,8 +58,8 @@ fn a_sales_user_sees_and_changes_only_their_own_reminders() {
             .collect()
     };
     let all = ReminderQuery::default();
-    assert_eq!(ids(&sara.actor, &all), [mine.id.clone()]);
-    assert_eq!(ids(&omar.actor, &all), [omars.id.clone()]);
+    assert_eq!(ids(&sara.actor, &all), vec![mine.id.clone()]);
+    assert_eq!(ids(&omar.actor, &all), vec![omars.id.clone()]);
     let mut everyone = ids(&mona.actor, &all);
     everyone.sort();
     let mut expected = vec![mine.id.clone(), omars.id.clone()];
@@ -69,7 +69,7 @@ fn a_sales_user_sees_and_changes_only_their_own_reminders() {
         assignee: Some("omar".into()),
         ..Default::default()
     };
-    assert_eq!(ids(&mona.actor, &just_omar), [omars.id.clone()]);
+    assert_eq!(ids(&mona.actor, &just_omar), vec![omars.id.clone()]);
     assert_eq!(
         reminders::list(&t.db, &sara.actor, &just_omar)
             .unwrap_err()

@@ -5,7 +5,7 @@ mod common;
 mod reminder_fixtures;
 
 use chrono::Weekday;
-use maarid_core::reminders::{self, Ends, Recurrence, ReminderStatus, Repeat};
+use maarid_core::reminders::{self, Ends, ReminderStatus, Repeat};
 use reminder_fixtures::*;
 
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -341,7 +341,6 @@ fn bad_rules_are_refused_with_a_translated_reason_and_nothing_is_saved() {
         let e = reminders::create(&t.db, a, input, setup_time()).unwrap_err();
         assert_eq!(e.code(), "not_found", "{e}");
     }
-    let _ = Recurrence::default();
     assert_eq!(
         common::count(&t.db, "SELECT count(*) FROM reminders"),
         0,

@@ -16,12 +16,14 @@ mod inquiries;
 mod invoicing;
 mod products;
 mod quotes;
+mod reminders;
 pub use export::*;
 pub use import::*;
 pub use inquiries::*;
 pub use invoicing::*;
 pub use products::*;
 pub use quotes::*;
+pub use reminders::*;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, catalog, \
 inquiries, quotations, invoices, exports to Excel, sample data, backups, restores and database updates";
@@ -225,6 +227,17 @@ pub enum Command {
         #[command(subcommand)]
         command: DeliveryNotesCommand,
     },
+
+    /// Reminders: add, list, done, dismiss, snooze, delete; notification settings
+    #[command(long_about = REMINDERS_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Reminders {
+        #[command(subcommand)]
+        command: RemindersCommand,
+    },
+
+    /// What would fire at a moment: due reminders and expiry alerts, without recording them
+    #[command(long_about = DUE_LONG)]
+    Due(DueArgs),
 
     /// Import contacts, products, inquiries or past quotations from a spreadsheet (.xlsx, .xls, .ods, .csv…)
     #[command(long_about = IMPORT_LONG, arg_required_else_help = true)]
