@@ -363,3 +363,18 @@ fn a_muted_kind_is_neither_due_nor_planned() {
         Some("2026-12-01T06:00:00Z")
     );
 }
+
+#[test]
+fn a_reminder_deleted_between_due_and_deliver_does_not_fail_the_batch() {
+    let (t, admin) = common::ready_db();
+    let a = &admin.actor;
+    set_zone(&t.db, a, "Asia/Riyadh");
+    let gone = add(&t.db, a, &once("يُحذف", "2026-12-01T09:00"), None);
+    add(&t.db, a, &once("يبقى", "2026-12-01T09:00"), None);
+    let now = utc("2026-12-01T06:00:00Z");
+    let d = due(&t.db, "2026-12-01T06:00:00Z");
+    assert_eq!(d.len(), 2);
+    reminders::delete(&t.db, a, &gone.id, now).unwrap();
+    assert_eq!(alerts::deliver(&t.db, &d, now).unwrap().len(), 2);
+    assert!(due(&t.db, "2026-12-01T06:00:00Z").is_empty());
+}

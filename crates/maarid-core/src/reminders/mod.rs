@@ -460,10 +460,13 @@ pub(crate) fn replan_zone(conn: &Connection, tz: Tz) -> Result<()> {
 /// After an occurrence was delivered: remember the series rolled forward to it, so
 /// later plans start there (and a superseded snooze is gone).
 pub(crate) fn settle_delivered(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<()> {
-    let r = store::get_in(conn, id)?;
-    if r.status != ReminderStatus::Active {
-        return Ok(());
-    }
+    // Deleted or finished since it was found due: nothing to settle, and the delivery
+    // itself must still be recorded.
+    let r = match store::get_in(conn, id) {
+        Ok(r) if r.status == ReminderStatus::Active => r,
+        Ok(_) | Err(Error::NotFound { .. }) => return Ok(()),
+        Err(e) => return Err(e),
+    };
     let p = plan(&r, zone_in(conn)?, now);
     if p.current.index != r.next_index {
         store::set_pending(
