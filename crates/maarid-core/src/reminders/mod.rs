@@ -48,7 +48,7 @@ use crate::i18n::Text;
 use crate::ids::{new_id, stamp};
 use crate::{audit, users, Error, Result};
 
-use store::{first_pending, series, Row2};
+use store::{first_pending, series, Saved};
 
 const ENTITY: &str = "reminder";
 const MAX_TITLE: usize = 200;
@@ -152,7 +152,7 @@ pub fn create(
             first: input.due.date(),
         })?;
         let id = new_id();
-        let row = Row2 {
+        let row = Saved {
             input: &input,
             assignee_id: &assignee,
             status: ReminderStatus::Active,
@@ -222,7 +222,7 @@ pub fn update(
             })?;
             (ReminderStatus::Active, p, None)
         };
-        let row = Row2 {
+        let row = Saved {
             input: &input,
             assignee_id: &assignee,
             status,

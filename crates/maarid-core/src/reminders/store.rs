@@ -92,8 +92,8 @@ pub(super) fn get_in(conn: &Connection, id: &str) -> Result<Reminder> {
         .ok_or_else(|| Error::not_found("reminder", id))
 }
 
-/// The columns of the schedule and the pending occurrence, written together.
-pub(super) struct Row2<'a> {
+/// A reminder as written: the input, its assignee, status and pending occurrence.
+pub(super) struct Saved<'a> {
     pub input: &'a ReminderInput,
     pub assignee_id: &'a str,
     pub status: ReminderStatus,
@@ -104,10 +104,12 @@ pub(super) struct Row2<'a> {
 pub(super) fn insert(
     conn: &Connection,
     id: &str,
-    row: &Row2,
+    row: &Saved,
     by: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    // The row's keys first, then the same UPDATE an edit runs: one column list to keep
+    // in step with the schema.
     conn.execute(
         "INSERT INTO reminders (id, title, note, anchor_local, assignee_id, next_local, next_at,
             created_by, created_at, updated_at)
@@ -123,7 +125,7 @@ pub(super) fn insert(
     update(conn, id, row, now)
 }
 
-pub(super) fn update(conn: &Connection, id: &str, row: &Row2, now: DateTime<Utc>) -> Result<()> {
+pub(super) fn update(conn: &Connection, id: &str, row: &Saved, now: DateTime<Utc>) -> Result<()> {
     let i = row.input;
     let rule = &i.recurrence;
     let (until, count) = match rule.ends {
