@@ -378,3 +378,52 @@ fn a_reminder_deleted_between_due_and_deliver_does_not_fail_the_batch() {
     assert_eq!(alerts::deliver(&t.db, &d, now).unwrap().len(), 2);
     assert!(due(&t.db, "2026-12-01T06:00:00Z").is_empty());
 }
+
+#[test]
+fn take_due_hands_each_user_their_own_notifications_once_in_their_language() {
+    let (t, admin) = common::ready_db();
+    let a = &admin.actor;
+    let mut s = set_zone(&t.db, a, "Asia/Riyadh");
+    s.group_over = 2;
+    alerts::settings::update(&t.db, a, &s, setup_time()).unwrap();
+    let sara = maarid_core::users::add(&t.db, a, &common::new_user("sara", "sales_user")).unwrap();
+    for i in 0..3 {
+        add(
+            &t.db,
+            a,
+            &once(&format!("لسارة {i}"), "2026-12-01T09:00"),
+            Some("sara"),
+        );
+    }
+    add(&t.db, a, &once("للمدير", "2026-12-01T09:00"), None);
+
+    // On time: one notification each, Sara's only.
+    let now = utc("2026-12-01T06:00:30Z");
+    let hers = alerts::take_due(&t.db, Some(&sara.id), Locale::Ar, now).unwrap();
+    assert_eq!(hers.len(), 3);
+    assert!(hers
+        .iter()
+        .all(|n| n.title.starts_with("لسارة") && n.body == "الموعد 09:00"));
+    assert!(alerts::take_due(&t.db, Some(&sara.id), Locale::Ar, now)
+        .unwrap()
+        .is_empty());
+    // The admin's, taken an hour late, stays single (one is not more than two).
+    let later = utc("2026-12-01T07:00:00Z");
+    let his = alerts::take_due(&t.db, Some(&admin.user.id), Locale::En, later).unwrap();
+    assert_eq!(his.len(), 1);
+    assert_eq!(his[0].body, "Due at 09:00");
+
+    // Three of Sara's missed the next day: more than the setting's two, so grouped.
+    for i in 0..3 {
+        add(
+            &t.db,
+            a,
+            &once(&format!("غدًا {i}"), "2026-12-02T09:00"),
+            Some("sara"),
+        );
+    }
+    let back = utc("2026-12-02T10:00:00Z");
+    let grouped = alerts::take_due(&t.db, Some(&sara.id), Locale::Ar, back).unwrap();
+    assert_eq!(grouped.len(), 1);
+    assert_eq!(grouped[0].title, "تذكيرات أثناء غيابك: 3");
+}

@@ -5,7 +5,8 @@
 //! desktop shell owns the clock. It sleeps until [`next_due`], asks [`due_at`] what
 //! fell due, records it with [`deliver`] (which returns only what no one delivered
 //! before, so a restart or a second process never shows an occurrence twice), turns
-//! that into [`Notification`]s with [`compose`] and hands them to the OS. After any
+//! that into [`Notification`]s with [`compose`] and hands them to the OS ([`take_due`]
+//! does those three steps for one user in one call). After any
 //! change to reminders, records or settings it asks [`next_due`] again (re-planning).
 //!
 //! # Sources
@@ -22,6 +23,7 @@ mod notification;
 mod schedule;
 pub mod settings;
 pub mod sources;
+mod take;
 pub mod zone;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -35,6 +37,7 @@ pub use notification::{compose, Notification};
 pub use schedule::{due_at, next_due};
 pub use settings::{KindSetting, NotificationSettings};
 pub use sources::{AlertItem, AlertSource};
+pub use take::take_due;
 
 keyed_enum!(
     /// A kind of notification; each can be muted in the settings.
