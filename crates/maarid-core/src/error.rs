@@ -95,6 +95,9 @@ pub enum Error {
     /// An export refused before writing anything (unknown column, file type…).
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    /// A reminder or notification setting refused (see `reminders::ReminderError`).
+    #[error(transparent)]
+    Reminder(#[from] crate::reminders::ReminderError),
 }
 
 /// Why a value was refused. Kept as an enum so each rule has its own translation.
@@ -215,6 +218,7 @@ impl Error {
             Error::Import(p) => p.code(),
             Error::BadFile(p) => p.code(),
             Error::Export(e) => e.code(),
+            Error::Reminder(e) => e.code(),
         }
     }
 
@@ -239,6 +243,7 @@ impl Error {
             Error::PossibleDuplicates(_) => 12,
             Error::Db(_) | Error::Migration(_) | Error::Internal(_) => 1,
             Error::Import(_) => 13,
+            Error::Reminder(e) => e.exit_code(),
         }
     }
 
@@ -398,6 +403,7 @@ impl Error {
             Error::Import(p) => p.text(),
             Error::BadFile(p) => file_problem_text(p),
             Error::Export(e) => e.text(),
+            Error::Reminder(e) => e.text(),
         }
     }
 
@@ -417,6 +423,7 @@ impl Error {
                 Error::InvalidCustom { .. } => Some("custom"),
                 Error::BadFile(_) => Some("file"),
                 Error::Export(e) => Some(e.field()),
+                Error::Reminder(e) => Some(e.field()),
                 _ => None,
             },
             index: match self {

@@ -3,6 +3,7 @@
 //! so the desktop app, the command line and the tests all go through the same code.
 
 pub mod access;
+pub mod alerts;
 pub mod audit;
 pub mod catalog;
 pub mod company;
@@ -23,6 +24,7 @@ pub mod numbering;
 pub mod pdf;
 pub mod printing;
 pub mod quotes;
+pub mod reminders;
 pub mod sales;
 pub mod search;
 pub mod settings;

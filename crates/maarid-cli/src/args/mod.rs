@@ -16,15 +16,17 @@ mod inquiries;
 mod invoicing;
 mod products;
 mod quotes;
+mod reminders;
 pub use export::*;
 pub use import::*;
 pub use inquiries::*;
 pub use invoicing::*;
 pub use products::*;
 pub use quotes::*;
+pub use reminders::*;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, catalog, \
-inquiries, quotations, invoices, exports to Excel, sample data, backups, restores and database updates";
+inquiries, quotations, invoices, reminders, exports to Excel, sample data, backups, restores and database updates";
 
 const LONG_ABOUT: &str = "\
 Maarid (معارض) command line: first-run setup, users, contacts, quotations, delivery notes
@@ -49,6 +51,8 @@ Examples:
   maarid-cli contacts search احمد
   maarid-cli quotes add --contact <ID> --line \"تظليل حراري;1;1500;10%;15\"
   maarid-cli export contacts --out contacts.xlsx
+  maarid-cli reminders add --for sara --title \"اتصل بأحمد\" --at \"2026-12-01 10:00\"
+  maarid-cli due --at 2026-12-01T09:00 --json
   maarid-cli backup --out D:\\Backups\\maarid-2026-03-01.sqlite";
 
 /// Help section for the options every command accepts.
@@ -69,7 +73,8 @@ Exit codes (stable, for scripts):
   8   first-run setup required, or setup was already done
   9   refused by the administrator rules (the last active System Manager must stay),
       or by a document's status (status_not_allowed: e.g. a draft cannot be rejected;
-      read_only: only draft quotations can be edited)
+      read_only: only draft quotations can be edited; reminder_not_active: the reminder
+      is already done or dismissed)
   10  not a Maarid database, or the database is newer than this program
   11  a file could not be read or written
   12  possible duplicate: a contact with the same phone or email, or a similar name in
@@ -225,6 +230,17 @@ pub enum Command {
         #[command(subcommand)]
         command: DeliveryNotesCommand,
     },
+
+    /// Reminders: add, list, done, dismiss, snooze, delete; notification settings
+    #[command(long_about = REMINDERS_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Reminders {
+        #[command(subcommand)]
+        command: RemindersCommand,
+    },
+
+    /// What would fire at a moment: due reminders and expiry alerts, without recording them
+    #[command(long_about = DUE_LONG)]
+    Due(DueArgs),
 
     /// Import contacts, products, inquiries or past quotations from a spreadsheet (.xlsx, .xls, .ods, .csv…)
     #[command(long_about = IMPORT_LONG, arg_required_else_help = true)]

@@ -6,6 +6,7 @@ pub(crate) mod bench;
 mod bench_export;
 mod bench_import;
 mod contacts;
+mod due;
 mod export;
 mod import;
 mod inquiries;
@@ -13,6 +14,7 @@ mod invoicing;
 mod migrate;
 mod products;
 mod quotes;
+mod reminders;
 mod seed;
 mod setup;
 mod users;
@@ -43,6 +45,8 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         Command::DeliveryNotes { command } => {
             invoicing::run_delivery_notes(out, db_flag, lang, command)
         }
+        Command::Reminders { command } => reminders::run(out, db_flag, command),
+        Command::Due(a) => due::run(out, db_flag, a),
         Command::Export(a) => export::run(out, db_flag, lang, a),
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
