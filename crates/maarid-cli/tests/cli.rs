@@ -10,39 +10,9 @@ const USER_PW: &str = "user-pass-22";
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-/// A temp folder holding one database file.
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, command, finish, Env, Run};
 
 impl Env {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        Env { dir, db }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs the CLI on this database with extra environment variables.
-    fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut c = command();
-        c.arg("--db").arg(&self.db).args(args);
-        for (k, v) in env {
-            c.env(k, v);
-        }
-        finish(c.output().unwrap())
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_env(args, &[])
-    }
-
     fn setup(&self) -> Value {
         self.run(&[
             "setup",
@@ -73,10 +43,6 @@ impl Env {
             USER_PW,
             "--json",
         ])
-    }
-
-    fn sql(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.db).unwrap()
     }
 
     fn usernames(&self) -> Vec<String> {

@@ -1,54 +1,12 @@
 //! `contacts …` and `seed contacts`: the real binary on temporary databases.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-/// A temp folder holding one database file.
-struct Env {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, Env};
 
 impl Env {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        Env { _dir: dir, db }
-    }
-
-    /// A database after first-run setup (company in Saudi Arabia, user "admin").
-    fn ready() -> Self {
-        let e = Env::new();
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
-        e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
     /// `contacts add ARGS --json`, which must succeed; returns the contact.
     fn add(&self, args: &[&str]) -> Value {
         let mut all = vec!["contacts", "add", "--json"];
@@ -67,10 +25,6 @@ impl Env {
             .ok()
             .json();
         ids(&v["items"])
-    }
-
-    fn sql(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.db).unwrap()
     }
 
     fn live_contacts(&self) -> i64 {

@@ -2,39 +2,18 @@
 //! binary on a seeded temporary database.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use maarid_core::search::normalize::normalize;
 use serde_json::Value;
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-struct Env {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, Env};
 
 impl Env {
     /// Set up, with 60 generated contacts and one owned by the administrator.
     fn seeded() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let e = Env {
-            db: dir.path().join("maarid.sqlite"),
-            _dir: dir,
-        };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
+        let e = Env::ready();
         e.run(&["seed", "contacts", "60", "--seed", "5", "--json"])
             .ok();
         e.run(&[
@@ -48,17 +27,6 @@ impl Env {
         ])
         .ok();
         e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
     }
 
     /// Every item of every page of `args` (pages of `size`), following the cursor.

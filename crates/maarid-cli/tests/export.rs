@@ -1,14 +1,14 @@
 //! `export …` and `bench export`: the real binary on temporary databases, the files it
 //! writes read back with calamine and as text.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use serde_json::Value;
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
+use common::{assert_help, command, finish, Env, Run};
 
 const TYPES: [&str; 9] = [
     "contacts",
@@ -22,28 +22,10 @@ const TYPES: [&str; 9] = [
     "delivery-note-lines",
 ];
 
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
 impl Env {
     /// Set up, with two contacts.
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
+    fn with_two_contacts() -> Self {
+        let e = Env::ready();
         e.run(&[
             "contacts",
             "add",
@@ -71,21 +53,6 @@ impl Env {
         ])
         .ok();
         e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
     }
 
     fn export(&self, args: &[&str], file: &str) -> Run {
@@ -153,7 +120,7 @@ fn help_explains_export_and_its_columns() {
 
 #[test]
 fn the_help_lists_every_column_key_of_every_type() {
-    let e = Env::ready();
+    let e = Env::with_two_contacts();
     let help = e.run(&["export", "--help"]).ok().stdout;
     for t in TYPES {
         let cols = e
@@ -183,7 +150,7 @@ fn the_help_lists_every_column_key_of_every_type() {
 
 #[test]
 fn contacts_export_to_xlsx_and_csv_and_read_back() {
-    let e = Env::ready();
+    let e = Env::with_two_contacts();
     let r = e.export(&["contacts", "--json"], "c.xlsx").ok();
     assert!(r.stderr.is_empty(), "{}", r.stderr);
     let v = r.json();
@@ -223,7 +190,7 @@ fn contacts_export_to_xlsx_and_csv_and_read_back() {
 
 #[test]
 fn export_all_writes_a_sheet_per_record_type() {
-    let e = Env::ready();
+    let e = Env::with_two_contacts();
     let v = e
         .export(&["all", "--json", "--lang", "en"], "all.xlsx")
         .ok()
@@ -247,7 +214,7 @@ fn export_all_writes_a_sheet_per_record_type() {
 
 #[test]
 fn refused_exports_change_nothing() {
-    let e = Env::ready();
+    let e = Env::with_two_contacts();
     let file = e.path("c.xlsx");
 
     let err = e
@@ -335,7 +302,7 @@ fn bench_export_reports_both_phases() {
     );
 
     // A database that is not the benchmark's own is never used.
-    let e = Env::ready();
+    let e = Env::with_two_contacts();
     let r = e.run(&["bench", "export", "--rows", "300", "--json"]);
     r.json_error(3, "not_a_bench_database");
 }

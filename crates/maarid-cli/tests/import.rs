@@ -10,58 +10,12 @@ use std::time::{Duration, Instant};
 use calamine::{open_workbook_auto, Reader};
 use rusqlite::Connection;
 use rust_xlsxwriter::Workbook;
-use serde_json::Value;
 
 mod common;
 
-use common::{command, finish, Run};
+use common::{command, Env};
 
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
-impl Env {
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
-        e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        self.run(&all).ok().json()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        let c = Connection::open(&self.db).unwrap();
-        c.query_row(sql, [], |r| r.get(0)).unwrap()
-    }
-}
+impl Env {}
 
 /// Customers as a branch keeps them: a title row, then the header.
 fn customers(dir: &Path, name: &str, rows: u32) -> PathBuf {

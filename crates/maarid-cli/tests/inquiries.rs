@@ -1,34 +1,14 @@
 //! `inquiries …`: the real binary on temporary databases.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, Env};
 
 impl Env {
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
+    fn with_camry() -> Self {
+        let e = Env::ready();
         e.json(&[
             "products",
             "add",
@@ -46,28 +26,8 @@ impl Env {
         e
     }
 
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        self.run(&all).ok().json()
-    }
-
-    fn sql(&self, sql: &str) {
-        rusqlite::Connection::open(&self.db)
-            .unwrap()
-            .execute(sql, [])
-            .unwrap();
+    fn execute(&self, sql: &str) {
+        self.sql().execute(sql, []).unwrap();
     }
 
     /// A walk-in with a new contact; returns the inquiry.
@@ -158,7 +118,7 @@ fn help_explains_the_inquiry_commands() {
 
 #[test]
 fn a_walk_in_with_a_new_contact_is_recorded_and_followed_up() {
-    let e = Env::ready();
+    let e = Env::with_camry();
     let i = e.walk_in("سلمان الدوسري", "0567654321");
     assert_eq!(i["number"], number(1));
     assert_eq!(i["status"], "open");
@@ -245,8 +205,8 @@ fn a_walk_in_with_a_new_contact_is_recorded_and_followed_up() {
 
 #[test]
 fn a_new_contact_needs_confirming_when_the_setting_is_off() {
-    let e = Env::ready();
-    e.sql("UPDATE settings SET auto_create_contact_for_lead = 0");
+    let e = Env::with_camry();
+    e.execute("UPDATE settings SET auto_create_contact_for_lead = 0");
     let args = [
         "inquiries",
         "add",
@@ -265,7 +225,7 @@ fn a_new_contact_needs_confirming_when_the_setting_is_off() {
 
 #[test]
 fn statuses_edits_approval_and_cancelling() {
-    let e = Env::ready();
+    let e = Env::with_camry();
     let i = e.walk_in("فهد العتيبي", "0551234567");
     let n = number(1);
     // Edit while open: only what is given changes.
@@ -322,7 +282,7 @@ fn statuses_edits_approval_and_cancelling() {
 
 #[test]
 fn lists_filter_and_unanswered_inquiries_close() {
-    let e = Env::ready();
+    let e = Env::with_camry();
     e.walk_in("فهد العتيبي", "0551234567");
     e.walk_in("أحمد الزهراني", "0539876543");
     e.json(&[
@@ -354,7 +314,7 @@ fn lists_filter_and_unanswered_inquiries_close() {
         e.json(&["inquiries", "close-unanswered", "--now", &later])["closed"],
         0
     );
-    e.sql("UPDATE settings SET close_unanswered_inquiries_days = 3");
+    e.execute("UPDATE settings SET close_unanswered_inquiries_days = 3");
     assert_eq!(
         e.json(&["inquiries", "close-unanswered"])["closed"],
         0,
@@ -386,7 +346,7 @@ fn lists_filter_and_unanswered_inquiries_close() {
 
 #[test]
 fn print_writes_a_pdf_and_keeps_an_existing_file() {
-    let e = Env::ready();
+    let e = Env::with_camry();
     e.walk_in("فهد العتيبي", "0551234567");
     let pdf = e.dir.path().join("inquiry.pdf");
     let p = pdf.to_str().unwrap();

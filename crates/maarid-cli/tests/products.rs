@@ -1,12 +1,10 @@
 //! `products …`: the real binary on temporary databases.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
+use common::{assert_help, Env};
 
 /// A 1×1 PNG.
 const PNG: &[u8] = &[
@@ -17,47 +15,7 @@ const PNG: &[u8] = &[
     0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
 ];
 
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
-
 impl Env {
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
-        e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        self.run(&all).ok().json()
-    }
-
     fn camry(&self) -> Value {
         self.json(&[
             "products",

@@ -1,66 +1,18 @@
 //! `quotes …`, `invoices …` and `delivery-notes …`: the real binary on temporary
 //! databases.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, Env};
 
 impl Env {
-    /// A database after first-run setup (Saudi company: SAR, 15% VAT).
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-            "--json",
-        ])
-        .ok();
-        e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    /// Runs with --json; must succeed.
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        self.run(&all).ok().json()
-    }
-
     fn contact(&self, name: &str, phone: &str) -> String {
         self.json(&["contacts", "add", "--name-ar", name, "--phone", phone])["id"]
             .as_str()
             .unwrap()
             .to_string()
-    }
-
-    fn sql(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.db).unwrap()
     }
 
     fn product(&self, code: &str, name: &str, price: &str) -> String {

@@ -1,34 +1,13 @@
 //! `reminders …` and `due`: the real binary on temporary databases.
 
-use std::path::PathBuf;
-
-use serde_json::Value;
-
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-struct Env {
-    _dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, Env};
 
 impl Env {
     /// Set up, in Riyadh time (no daylight saving: 09:00 local is 06:00Z), with Sara.
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { _dir: dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-        ])
-        .ok();
+    fn in_riyadh_with_sara() -> Self {
+        let e = Env::ready();
         e.run(&[
             "users",
             "add",
@@ -41,30 +20,6 @@ impl Env {
         .ok();
         e.json(&["reminders", "settings", "--time-zone", "Asia/Riyadh"]);
         e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        self.run(&all).ok().json()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        rusqlite::Connection::open(&self.db)
-            .unwrap()
-            .query_row(sql, [], |r| r.get(0))
-            .unwrap()
     }
 }
 
@@ -94,7 +49,7 @@ fn help_explains_reminders_and_due_to_a_newcomer() {
 
 #[test]
 fn add_list_and_due_as_json_in_the_showrooms_time_zone() {
-    let e = Env::ready();
+    let e = Env::in_riyadh_with_sara();
     let r = e.json(&[
         "reminders",
         "add",
@@ -171,7 +126,7 @@ fn add_list_and_due_as_json_in_the_showrooms_time_zone() {
 
 #[test]
 fn human_output_in_arabic_by_default_and_english_on_request() {
-    let e = Env::ready();
+    let e = Env::in_riyadh_with_sara();
     let ar = e
         .run(&[
             "reminders",
@@ -208,7 +163,7 @@ fn human_output_in_arabic_by_default_and_english_on_request() {
 
 #[test]
 fn snooze_done_and_dismiss_move_the_reminder_on() {
-    let e = Env::ready();
+    let e = Env::in_riyadh_with_sara();
     let r = e.json(&[
         "reminders",
         "add",
@@ -257,7 +212,7 @@ fn snooze_done_and_dismiss_move_the_reminder_on() {
 
 #[test]
 fn bad_input_is_refused_with_a_reason_and_nothing_is_saved() {
-    let e = Env::ready();
+    let e = Env::in_riyadh_with_sara();
     let base = ["reminders", "add", "--for", "sara", "--title", "x"];
     let cases: &[(&[&str], &str, &str)] = &[
         (

@@ -87,3 +87,72 @@ pub fn assert_help(args: &[&str], expected: &[&str]) {
         );
     }
 }
+
+/// A temporary folder holding one database file, and ways to run the CLI on it. Test
+/// files add their own helpers in `impl Env` blocks of their own.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    pub db: std::path::PathBuf,
+}
+
+impl Env {
+    /// An empty folder: the first command creates the database.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("maarid.sqlite");
+        Env { dir, db }
+    }
+
+    /// After first-run setup: a showroom in Saudi Arabia (SAR, 15% VAT) and the
+    /// administrator `admin` with the password `admin-pass-1`.
+    pub fn ready() -> Self {
+        let e = Env::new();
+        e.run(&[
+            "setup",
+            "--company-ar",
+            "معرض النخبة للسيارات",
+            "--admin-user",
+            "admin",
+            "--admin-password",
+            "admin-pass-1",
+            "--json",
+        ])
+        .ok();
+        e
+    }
+
+    /// A path inside the folder.
+    pub fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs the CLI on this database with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut c = command();
+        c.arg("--db").arg(&self.db).args(args);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        finish(c.output().unwrap())
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Runs with `--json`, which must succeed; the document printed.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        self.run(&all).ok().json()
+    }
+
+    /// The database file, opened directly (to look behind the CLI's back).
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).unwrap()
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.sql().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
