@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::quotations::subject;
-use super::{date, when, AlertItem, AlertSource, CONTACT_NAME};
-use crate::alerts::{NotificationKind, RecordKind, RecordRef};
+use super::{dated_items, when, AlertItem, AlertSource, CONTACT_NAME};
+use crate::alerts::{NotificationKind, RecordKind};
 use crate::i18n::Text;
 use crate::Result;
 
@@ -20,39 +19,17 @@ impl AlertSource for InquiryFollowUp {
     /// Overdue follow-ups stay due (until delivered once): unlike an expiry, a missed
     /// follow-up still needs doing, so `from` is not applied.
     fn items(&self, conn: &Connection, _from: NaiveDate) -> Result<Vec<AlertItem>> {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT i.id, i.follow_up_on, i.owner_id, i.number, {CONTACT_NAME}
-             FROM inquiries i JOIN contacts c ON c.id = i.contact_id
-             WHERE i.follow_up_on IS NOT NULL AND i.deleted_at IS NULL
-               AND i.status NOT IN ('won', 'lost', 'cancelled')"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, on, owner, number, name) = row?;
-            let Some(event_on) = date(&on) else {
-                continue;
-            };
-            out.push(AlertItem {
-                open: RecordRef {
-                    kind: RecordKind::Inquiry,
-                    id: id.clone(),
-                },
-                source_id: id,
-                event_on,
-                recipient_id: owner,
-                subject: subject(&number, name.as_deref()),
-            });
-        }
-        Ok(out)
+        dated_items(
+            conn,
+            &format!(
+                "SELECT i.id, i.follow_up_on, i.owner_id, i.number, {CONTACT_NAME}
+                 FROM inquiries i JOIN contacts c ON c.id = i.contact_id
+                 WHERE i.follow_up_on IS NOT NULL AND i.deleted_at IS NULL
+                   AND i.status NOT IN ('won', 'lost', 'cancelled')"
+            ),
+            [],
+            RecordKind::Inquiry,
+        )
     }
 
     fn text(&self, item: &AlertItem, today: NaiveDate) -> (Text<String>, Text<String>) {

@@ -8,7 +8,7 @@ mod quotations;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{NotificationKind, RecordRef};
+use super::{NotificationKind, RecordKind, RecordRef};
 use crate::i18n::Text;
 use crate::Result;
 
@@ -58,5 +58,51 @@ pub(super) fn when(day: NaiveDate, today: NaiveDate) -> Text<String> {
         0 => Text::new("اليوم".into(), "today".into()),
         1 => Text::new("غدًا".into(), "tomorrow".into()),
         _ => Text::new(format!("في {day}"), format!("on {day}")),
+    }
+}
+
+/// Runs `sql`, which selects (id, date, recipient, number, contact name), into items
+/// about records of `kind`; a row whose date does not read as one is left out.
+pub(super) fn dated_items(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    kind: RecordKind,
+) -> Result<Vec<AlertItem>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, on, recipient_id, number, name) = row?;
+        let Some(event_on) = date(&on) else {
+            continue;
+        };
+        out.push(AlertItem {
+            open: RecordRef {
+                kind,
+                id: id.clone(),
+            },
+            source_id: id,
+            event_on,
+            recipient_id,
+            subject: subject(&number, name.as_deref()),
+        });
+    }
+    Ok(out)
+}
+
+/// "Q-2026-0007 — أحمد": the record's number and its contact's name.
+fn subject(number: &str, contact: Option<&str>) -> String {
+    match contact.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("{number} — {n}"),
+        None => number.to_string(),
     }
 }
