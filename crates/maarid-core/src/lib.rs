@@ -25,6 +25,7 @@ pub mod pdf;
 pub mod printing;
 pub mod quotes;
 pub mod reminders;
+pub mod reports;
 pub mod sales;
 pub mod search;
 pub mod settings;

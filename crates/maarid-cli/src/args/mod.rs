@@ -17,6 +17,7 @@ mod invoicing;
 mod products;
 mod quotes;
 mod reminders;
+mod report;
 pub use export::*;
 pub use import::*;
 pub use inquiries::*;
@@ -24,6 +25,7 @@ pub use invoicing::*;
 pub use products::*;
 pub use quotes::*;
 pub use reminders::*;
+pub use report::*;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, catalog, \
 inquiries, quotations, invoices, reminders, exports to Excel, sample data, backups, restores and database updates";
@@ -236,6 +238,13 @@ pub enum Command {
     Reminders {
         #[command(subcommand)]
         command: RemindersCommand,
+    },
+
+    /// Reports: the daily employee report, on screen or as .pdf/.xlsx/.csv
+    #[command(long_about = REPORT_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
     },
 
     /// What would fire at a moment: due reminders and expiry alerts, without recording them

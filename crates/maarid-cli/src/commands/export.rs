@@ -45,31 +45,10 @@ pub fn run(
         return out.done(&columns, |l| column_list(l, &columns));
     }
 
-    let target = super::absolute(a.out.as_deref().expect("clap requires --out here"))?;
+    let target = a.out.as_deref().expect("clap requires --out here");
     // Fail on the file type before looking at the file system.
-    export::FileFormat::of(&target)?;
-    if super::same_file(db.path(), &target) {
-        return Err(CliError::invalid(
-            "file",
-            crate::text::same_file_as_database(&target),
-        ));
-    }
-    if target.exists() && !a.force {
-        return Err(CliError::new(
-            "already_exists",
-            5,
-            Text::new(
-                format!(
-                    "الملف {} موجود. أضف ‎--force لاستبداله، أو اختر اسمًا آخر.",
-                    target.display()
-                ),
-                format!(
-                    "The file {} already exists. Add --force to replace it, or choose another name.",
-                    target.display()
-                ),
-            ),
-        ));
-    }
+    export::FileFormat::of(target)?;
+    let target = super::output_file(&db, target, a.force)?;
     let summary = match a.target.kind() {
         None => {
             if a.columns.is_some() || a.from.is_some() || a.to.is_some() {

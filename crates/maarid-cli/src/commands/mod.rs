@@ -15,6 +15,7 @@ mod migrate;
 mod products;
 mod quotes;
 mod reminders;
+mod report;
 mod seed;
 mod setup;
 mod users;
@@ -22,6 +23,7 @@ mod users;
 use std::path::{Path, PathBuf};
 
 use maarid_core::access::Actor;
+use maarid_core::i18n::Text;
 use maarid_core::{db, Db, Error};
 
 use crate::args::{Cli, Command};
@@ -47,6 +49,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
         }
         Command::Reminders { command } => reminders::run(out, db_flag, command),
         Command::Due(a) => due::run(out, db_flag, a),
+        Command::Report { command } => report::run(out, db_flag, lang, command),
         Command::Export(a) => export::run(out, db_flag, lang, a),
         Command::Backup(a) => backup::backup(out, db_flag, a),
         Command::Restore(a) => backup::restore(out, db_flag, a),
@@ -58,6 +61,35 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
 /// so every path we print (and the core's backups folder beside it) is unambiguous.
 fn db_path(flag: Option<&Path>) -> CliResult<PathBuf> {
     absolute(&db::resolve_db_path(flag)?)
+}
+
+/// The file a command writes, as an absolute path: never the database itself, and an
+/// existing file only with `--force`.
+fn output_file(db: &Db, target: &Path, force: bool) -> CliResult<PathBuf> {
+    let target = absolute(target)?;
+    if same_file(db.path(), &target) {
+        return Err(CliError::invalid(
+            "file",
+            crate::text::same_file_as_database(&target),
+        ));
+    }
+    if target.exists() && !force {
+        return Err(CliError::new(
+            "already_exists",
+            5,
+            Text::new(
+                format!(
+                    "الملف {} موجود. أضف ‎--force لاستبداله، أو اختر اسمًا آخر.",
+                    target.display()
+                ),
+                format!(
+                    "The file {} already exists. Add --force to replace it, or choose another name.",
+                    target.display()
+                ),
+            ),
+        ));
+    }
+    Ok(target)
 }
 
 fn absolute(p: &Path) -> CliResult<PathBuf> {

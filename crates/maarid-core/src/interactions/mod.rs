@@ -34,6 +34,22 @@ pub fn outcomes(kind: InteractionKind) -> &'static [&'static str] {
     }
 }
 
+/// What an outcome key says, in both languages (the card's buttons say the same).
+pub fn outcome_label(key: &str) -> Option<crate::i18n::Text<&'static str>> {
+    use crate::i18n::Text;
+    Some(match key {
+        "answered" => Text::new("تم الرد", "Answered"),
+        "no_answer" => Text::new("لم يرد", "No answer"),
+        "busy" => Text::new("مشغول", "Busy"),
+        "call_back" => Text::new("طلب معاودة الاتصال", "Asked to call back"),
+        "browsed" => Text::new("تجوّل في المعرض", "Looked around"),
+        "interested" => Text::new("مهتم", "Interested"),
+        "negotiated" => Text::new("تفاوض على السعر", "Negotiated the price"),
+        "bought" => Text::new("اشترى", "Bought"),
+        _ => return None,
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InteractionInput {
     pub contact_id: String,
