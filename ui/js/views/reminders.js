@@ -103,8 +103,11 @@ export async function renderReminders(view, openId = null) {
 
   function actions(r) {
     const active = r.status === 'active';
-    const btn = (action, iconName, extra = {}) =>
-      h('button', { type: 'button', class: 'btn btn-ghost btn-sm', 'data-action': action, ...extra }, icon(iconName), h('span', { i18n: `rem.action.${action}` }));
+    const btn = (action, iconName) =>
+      h('button', { type: 'button', class: 'btn btn-ghost btn-sm', 'data-action': action }, icon(iconName), h('span', { i18n: `rem.action.${action}` }));
+    // The less frequent actions are icons with their name as tooltip and label.
+    const iconBtn = (action, iconName) =>
+      h('button', { type: 'button', class: 'btn-icon', 'data-action': action, i18nAttr: { 'aria-label': `rem.action.${action}`, title: `rem.action.${action}` } }, icon(iconName));
     const snooze = active
       ? h(
           'details',
@@ -113,7 +116,7 @@ export async function renderReminders(view, openId = null) {
           h('div', { class: 'menu-list', role: 'group' }, SNOOZES.map((s) => h('button', { type: 'button', class: 'menu-item', 'data-snooze': s, i18n: `rem.snooze.${s}` }))),
         )
       : null;
-    return h('div', { class: 'row-actions' }, active ? btn('done', 'check') : null, active ? btn('dismiss', 'x') : null, snooze, btn('edit', 'edit'), btn('delete', 'trash'));
+    return h('div', { class: 'row-actions' }, active ? btn('done', 'check') : null, snooze, active ? iconBtn('dismiss', 'x') : null, iconBtn('edit', 'edit'), iconBtn('delete', 'trash'));
   }
 
   function row(r) {
