@@ -212,6 +212,11 @@ async fn a_reminder_made_in_the_window_is_notified_on_time_once_and_listed_in_th
         assert_eq!(rows, json!(2));
         assert_eq!(app.js("return document.documentElement.dir").await, "rtl");
         painted_screenshot(&app, "rem-02-list-ar").await;
+        app.click("#lang-toggle").await;
+        app.wait_until("English", "document.documentElement.dir === 'ltr'").await;
+        painted_screenshot(&app, "rem-02-list-en").await;
+        app.click("#lang-toggle").await;
+        app.wait_until("Arabic again", "document.documentElement.dir === 'rtl'").await;
 
         // ---- The notification, on time: measured from the Notify call's own timestamp.
         let call = wait_for_notify(&out1.join("monitor.log"), title, 40).await;
@@ -238,6 +243,15 @@ async fn a_reminder_made_in_the_window_is_notified_on_time_once_and_listed_in_th
         app.wait_for("#notify-kinds tr[data-kind=quotation_expiry] input[name=lead_days]").await;
         assert_eq!(app.js("return document.querySelector('#notify-time-zone').value").await, "UTC");
         painted_screenshot(&app, "rem-04-settings-ar").await;
+
+        // ---- Snooze and done from the list.
+        app.route("#/reminders").await;
+        let row = |t: &str| format!("[...document.querySelectorAll('#reminders-table tr[data-reminder-id]')].find(r => r.textContent.includes({}))", json!(t));
+        app.js(&format!("{}.querySelector('details.snooze-menu summary').click()", row(missed))).await;
+        app.js(&format!("{}.querySelector('[data-snooze=ten_minutes]').click()", row(missed))).await;
+        app.wait_until("the snoozed mark", &format!("{}?.querySelector('.col-due .badge')?.dataset.i18n === 'rem.snoozed'", row(missed))).await;
+        app.js(&format!("{}.querySelector('button[data-action=done]').click()", row(title))).await;
+        app.wait_until("the done one to leave the active list", &format!("!{}", row(title))).await;
 
         // ---- Clicking the desktop notification (dunst's default action) opens it too.
         app.route("#/home").await;
