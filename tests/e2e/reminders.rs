@@ -258,6 +258,17 @@ async fn a_reminder_made_in_the_window_is_notified_on_time_once_and_listed_in_th
         app.wait_for("#welcome").await;
         dunstctl(&out1, &["action", "0"]);
         app.wait_until("the click to open the contact", &format!("location.hash === '#/contacts/{contact}'")).await;
+        // ---- The form with a weekly rule, for the eye.
+        app.route("#/reminders").await;
+        app.click("#reminder-add").await;
+        app.wait_for("#reminder-dialog[open]").await;
+        set_value(&app, "#reminder-repeat", "weekly").await;
+        app.click("label[for=reminder-day-Sun]").await;
+        app.click("label[for=reminder-day-Wed]").await;
+        app.click("label[for=reminder-ends-after]").await;
+        app.wait_until("the count field", "!document.querySelector('#reminder-count').closest('.field').hidden").await;
+        painted_screenshot(&app, "rem-05-dialog-weekly-ar").await;
+        app.click("#reminder-cancel").await;
         app.quit().await;
 
         let delivered = || {

@@ -48,9 +48,11 @@ export function localInputValue(d) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The backend's NaiveDateTime ("2026-12-01T09:00:00") for a datetime-local input. */
+/** The backend's NaiveDateTime ("2026-12-01T09:00:00") for a datetime-local input;
+ * seconds only when there are some, so saving unchanged keeps the same time. */
 export function naiveToInput(s) {
-  return String(s || '').slice(0, 16);
+  const v = String(s || '').slice(0, 19);
+  return v.endsWith(':00') && v.length === 19 ? v.slice(0, 16) : v;
 }
 
 /** A datetime-local value as the backend's NaiveDateTime (seconds added when absent). */
