@@ -173,6 +173,18 @@ async fn bell_titles(app: &App) -> Vec<String> {
 #[tokio::test(flavor = "current_thread")]
 async fn a_reminder_made_in_the_window_is_notified_on_time_once_and_listed_in_the_bell() {
     let _turn = exclusive().await;
+    for tool in ["dunst", "dunstctl", "dbus-monitor", "dbus-send"] {
+        let found = std::process::Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .unwrap()
+            .status
+            .success();
+        assert!(
+            found,
+            "this test needs `{tool}` (Debian packages dunst and dbus; bash .ci/run installs them)"
+        );
+    }
     within(async {
         let data = tempfile::tempdir().unwrap();
         let (db, contact) = reminder_db(data.path());
@@ -292,6 +304,26 @@ async fn a_reminder_made_in_the_window_is_notified_on_time_once_and_listed_in_th
         assert_eq!(again, [closed], "only the new one after the restart");
         assert_eq!(bell_titles(&app).await, [closed]);
         assert_eq!(delivered(), 3);
+
+        // ---- A muted kind is not shown; unmuting re-plans and shows what fell due.
+        app.route("#/settings/notifications").await;
+        app.click("#notify-kinds tr[data-kind=reminder] input[name=muted]").await;
+        app.click("#notify-settings-save").await;
+        app.wait_until("saved muted", "document.querySelector('#notify-kinds tr[data-kind=reminder] input[name=muted]')?.checked && !document.querySelector('#notify-settings-save').disabled").await;
+        let quiet = "تذكير في وقت الكتم";
+        let due = (Utc::now() + chrono::Duration::seconds(3)).naive_utc().with_nanosecond(0).unwrap();
+        app.invoke("reminders_create", json!({"input": {"title": quiet, "due": due.format("%Y-%m-%dT%H:%M:%S").to_string()}}))
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        assert!(notify_calls(&out2.join("monitor.log")).iter().all(|c| c.summary != quiet), "muted, yet shown");
+        app.click("#notify-kinds tr[data-kind=reminder] input[name=muted]").await;
+        let unmuted = Utc::now();
+        app.click("#notify-settings-save").await;
+        let call = wait_for_notify(&out2.join("monitor.log"), quiet, 10).await;
+        let after = (call.at - unmuted).num_milliseconds();
+        eprintln!("shown {after} ms after unmuting");
+        assert!(after < 2000, "unmuting re-plans at once ({after} ms)");
         app.quit().await;
     })
     .await;

@@ -142,7 +142,7 @@ fn pass(
     let now = Utc::now();
     for note in alerts::take_due(&state.db, Some(user), locale, now)? {
         let shown = n.center.add(user, &note, now);
-        show::raise(app, &shown);
+        show::raise(app, &shown, locale);
         let _ = app.emit(SHOWN_EVENT, &shown);
     }
     let next = state

@@ -2,6 +2,7 @@
 //! (freedesktop notification servers on Linux), opens its record in the window.
 
 use maarid_core::alerts::RecordRef;
+use maarid_core::Locale;
 use tauri::{AppHandle, Emitter, Manager};
 
 use super::center::Shown;
@@ -9,7 +10,7 @@ use super::center::Shown;
 /// Tells the window to open a record (or the notification center when none).
 pub const OPEN_EVENT: &str = "notify:open";
 
-pub fn raise(app: &AppHandle, shown: &Shown) {
+pub fn raise(app: &AppHandle, shown: &Shown, locale: Locale) {
     let app = app.clone();
     let shown = shown.clone();
     // One thread per notification: showing is a D-Bus round trip, and waiting for the
@@ -22,7 +23,13 @@ pub fn raise(app: &AppHandle, shown: &Shown) {
                 .summary(&shown.title)
                 .body(&shown.body)
                 // "default" is the click on the notification itself.
-                .action("default", "Open");
+                .action(
+                    "default",
+                    match locale {
+                        Locale::Ar => "فتح",
+                        Locale::En => "Open",
+                    },
+                );
             match n.show() {
                 Ok(handle) => wait_for_click(app, handle, shown.open),
                 Err(e) => log::warn!("could not show a notification: {e}"),
