@@ -4,6 +4,7 @@
 
 mod e2e {
     pub mod driver;
+    pub mod reminders;
     pub mod save_dialog;
 }
 

@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod notify;
 mod startup_probe;
 mod state;
 
@@ -111,6 +112,10 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(db))
         .manage(commands::export::ExportState::default())
+        .setup(|app| {
+            notify::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::ui_ready,
@@ -216,6 +221,18 @@ fn main() {
             commands::export::export_run,
             commands::export::export_everything,
             commands::export::export_reveal,
+            commands::reminders::reminders_list,
+            commands::reminders::reminders_get,
+            commands::reminders::reminders_history,
+            commands::reminders::reminders_create,
+            commands::reminders::reminders_update,
+            commands::reminders::reminders_delete,
+            commands::reminders::reminders_done,
+            commands::reminders::reminders_dismiss,
+            commands::reminders::reminders_snooze,
+            commands::reminders::notification_settings_get,
+            commands::reminders::notification_settings_update,
+            commands::reminders::notifications_recent,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

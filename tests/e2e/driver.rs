@@ -73,6 +73,18 @@ impl App {
         db_path: PathBuf,
         env: &[(&str, std::ffi::OsString)],
     ) -> App {
+        App::launch_in_session(dir, db_path, env, None).await
+    }
+
+    /// As `launch_with_env`, running the shell script `prelude` first inside the
+    /// test's D-Bus session and virtual display (with DBUS_SESSION_BUS_ADDRESS and
+    /// DISPLAY set), e.g. to start a notification server there.
+    pub async fn launch_in_session(
+        dir: tempfile::TempDir,
+        db_path: PathBuf,
+        env: &[(&str, std::ffi::OsString)],
+        prelude: Option<&str>,
+    ) -> App {
         let app = PathBuf::from(env!("CARGO_BIN_EXE_maarid"));
         let (port, native_port) = (free_port(), free_port());
         let xdg = dir.path().join("xdg");
@@ -88,8 +100,12 @@ impl App {
         let mut cmd = Command::new(need("dbus-run-session"));
         cmd.arg("--")
             .arg(need("xvfb-run"))
-            .args(["-a", "-s", "-screen 0 1280x800x24"])
-            .arg(need("tauri-driver"))
+            .args(["-a", "-s", "-screen 0 1280x800x24"]);
+        if let Some(script) = prelude {
+            // `exec "$@"` then becomes tauri-driver with its arguments.
+            cmd.args(["sh", "-c", &format!("{script}\nexec \"$@\""), "sh"]);
+        }
+        cmd.arg(need("tauri-driver"))
             .args([
                 "--port",
                 &port.to_string(),

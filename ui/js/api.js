@@ -41,7 +41,7 @@ export function hasBackend() {
   return Boolean(window.__TAURI__?.core?.invoke);
 }
 
-async function call(name, args, options) {
+export async function call(name, args, options) {
   if (!hasBackend()) throw localError('no_backend', 'errors.no_backend');
   try {
     return await window.__TAURI__.core.invoke(name, args, options);

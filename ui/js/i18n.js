@@ -16,12 +16,14 @@ import impAr from '../i18n/imp.ar.js';
 import impEn from '../i18n/imp.en.js';
 import expAr from '../i18n/exp.ar.js';
 import expEn from '../i18n/exp.en.js';
+import remAr from '../i18n/rem.ar.js';
+import remEn from '../i18n/rem.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
 const dictionaries = {
-  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr, imp: impAr, exp: expAr },
-  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn, imp: impEn, exp: expEn },
+  ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr, imp: impAr, exp: expAr, rem: remAr },
+  en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn, imp: impEn, exp: expEn, rem: remEn },
 };
 let current = 'ar';
 

@@ -7,6 +7,7 @@ export const WORK_MODULES = [
   ['catalog', 'catalog', 'catalog', 'product'],
   ['import', 'import', 'import', null],
   ['letters', 'letters', 'letters', null],
+  ['reminders', 'reminders', 'bell', 'reminder'],
   ['calendar', 'calendar', 'calendar', null],
   ['tasks', 'tasks', 'tasks', null],
   ['reports', 'reports', 'reports', null],

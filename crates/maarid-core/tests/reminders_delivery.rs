@@ -427,3 +427,24 @@ fn take_due_hands_each_user_their_own_notifications_once_in_their_language() {
     assert_eq!(grouped.len(), 1);
     assert_eq!(grouped[0].title, "تذكيرات أثناء غيابك: 3");
 }
+
+#[test]
+fn another_users_undelivered_item_does_not_hold_the_next_wake_in_the_past() {
+    let (t, admin) = common::ready_db();
+    let a = &admin.actor;
+    set_zone(&t.db, a, "Asia/Riyadh");
+    let sara = maarid_core::users::add(&t.db, a, &common::new_user("sara", "sales_user")).unwrap();
+    add(&t.db, a, &once("لسارة", "2026-12-01T09:00"), Some("sara"));
+    add(&t.db, a, &once("للمدير", "2026-12-01T11:00"), None);
+    let now = utc("2026-12-01T07:00:00Z");
+    let at = |user: Option<&str>| {
+        t.db.read(|c| alerts::next_due_for(c, user, now))
+            .unwrap()
+            .map(|t| t.format("%H:%M").to_string())
+    };
+    // Sara's 09:00 (06:00Z) is due and not delivered (she is not logged in): for
+    // everyone the wake is in the past; for the admin it is his own 11:00 (08:00Z).
+    assert_eq!(at(None).as_deref(), Some("06:00"));
+    assert_eq!(at(Some(&admin.user.id)).as_deref(), Some("08:00"));
+    assert_eq!(at(Some(&sara.id)).as_deref(), Some("06:00"));
+}

@@ -43,6 +43,8 @@ pub fn ui_ready() {
 pub fn setup_complete(state: State<'_, AppState>, input: SetupInput) -> CmdResult<Session> {
     let session = out(setup::complete(&state.db, &input))?;
     state.set_session(Some(session.clone()));
+    // A new user: their notifications, including what fell due while away.
+    crate::notify::replan();
     Ok(session)
 }
 
@@ -52,12 +54,15 @@ pub fn login(state: State<'_, AppState>, username: String, password: String) -> 
     state.set_session(None);
     let session = out(users::login(&state.db, &username, &password))?;
     state.set_session(Some(session.clone()));
+    // A new user: their notifications, including what fell due while away.
+    crate::notify::replan();
     Ok(session)
 }
 
 #[tauri::command]
 pub fn logout(state: State<'_, AppState>) {
     state.set_session(None);
+    crate::notify::replan();
 }
 
 #[tauri::command(async)]

@@ -3,6 +3,7 @@
 
 use tauri::State;
 
+use super::reminders::changed;
 use super::{out, CmdResult};
 use crate::state::AppState;
 use maarid_core::inquiries::{
@@ -28,9 +29,11 @@ pub fn inquiries_create(
     state: State<'_, AppState>,
     input: InquiryInput,
 ) -> CmdResult<InquiryDetail> {
-    out(state
-        .actor()
-        .and_then(|a| inquiries::create(&state.db, &a, &input)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| inquiries::create(&state.db, &a, &input)),
+    )
 }
 
 #[tauri::command(async)]
@@ -39,9 +42,11 @@ pub fn inquiries_update(
     id: String,
     input: InquiryInput,
 ) -> CmdResult<InquiryDetail> {
-    out(state
-        .actor()
-        .and_then(|a| inquiries::update(&state.db, &a, &id, &input)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| inquiries::update(&state.db, &a, &id, &input)),
+    )
 }
 
 #[tauri::command(async)]
@@ -50,16 +55,20 @@ pub fn inquiries_set_status(
     id: String,
     change: StatusChange,
 ) -> CmdResult<InquiryDetail> {
-    out(state
-        .actor()
-        .and_then(|a| inquiries::set_status(&state.db, &a, &id, &change)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| inquiries::set_status(&state.db, &a, &id, &change)),
+    )
 }
 
 #[tauri::command(async)]
 pub fn inquiries_approve(state: State<'_, AppState>, id: String) -> CmdResult<InquiryDetail> {
-    out(state
-        .actor()
-        .and_then(|a| inquiries::approve(&state.db, &a, &id)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| inquiries::approve(&state.db, &a, &id)),
+    )
 }
 
 #[tauri::command(async)]
@@ -68,14 +77,18 @@ pub fn inquiries_follow_up(
     id: String,
     input: FollowUpInput,
 ) -> CmdResult<InquiryDetail> {
-    out(state
-        .actor()
-        .and_then(|a| inquiries::follow_up(&state.db, &a, &id, &input)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| inquiries::follow_up(&state.db, &a, &id, &input)),
+    )
 }
 
 #[tauri::command(async)]
 pub fn inquiries_cancel(state: State<'_, AppState>, id: String) -> CmdResult<InquiryDetail> {
-    out(state
-        .actor()
-        .and_then(|a| inquiries::cancel(&state.db, &a, &id)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| inquiries::cancel(&state.db, &a, &id)),
+    )
 }

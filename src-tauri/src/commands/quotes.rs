@@ -3,6 +3,7 @@
 
 use tauri::State;
 
+use super::reminders::changed;
 use super::{out, CmdResult};
 use crate::state::AppState;
 use maarid_core::interactions::Interaction;
@@ -25,16 +26,20 @@ pub fn quotes_get(state: State<'_, AppState>, id: String) -> CmdResult<Quote> {
 
 #[tauri::command(async)]
 pub fn quotes_create(state: State<'_, AppState>, input: QuoteInput) -> CmdResult<Quote> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::create(&state.db, &a, &input)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::create(&state.db, &a, &input)),
+    )
 }
 
 #[tauri::command(async)]
 pub fn quotes_from_inquiry(state: State<'_, AppState>, inquiry_id: String) -> CmdResult<Quote> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::from_inquiry(&state.db, &a, &inquiry_id)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::from_inquiry(&state.db, &a, &inquiry_id)),
+    )
 }
 
 #[tauri::command(async)]
@@ -50,9 +55,11 @@ pub fn quotes_update(
     id: String,
     input: QuoteInput,
 ) -> CmdResult<Quote> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::update(&state.db, &a, &id, &input)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::update(&state.db, &a, &id, &input)),
+    )
 }
 
 #[tauri::command(async)]
@@ -61,16 +68,20 @@ pub fn quotes_set_status(
     id: String,
     change: StatusChange,
 ) -> CmdResult<Quote> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::set_status(&state.db, &a, &id, &change)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::set_status(&state.db, &a, &id, &change)),
+    )
 }
 
 #[tauri::command(async)]
 pub fn quotes_revise(state: State<'_, AppState>, id: String) -> CmdResult<Quote> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::revise(&state.db, &a, &id)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::revise(&state.db, &a, &id)),
+    )
 }
 
 #[tauri::command(async)]
@@ -79,9 +90,11 @@ pub fn quotes_copy(
     id: String,
     contact_id: Option<String>,
 ) -> CmdResult<Quote> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::copy(&state.db, &a, &id, contact_id)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::copy(&state.db, &a, &id, contact_id)),
+    )
 }
 
 #[tauri::command(async)]
@@ -90,9 +103,11 @@ pub fn quotes_convert(
     id: String,
     input: ConvertInput,
 ) -> CmdResult<Conversion> {
-    out(state
-        .actor()
-        .and_then(|a| quotes::convert(&state.db, &a, &id, &input)))
+    changed(
+        state
+            .actor()
+            .and_then(|a| quotes::convert(&state.db, &a, &id, &input)),
+    )
 }
 
 #[tauri::command(async)]

@@ -63,6 +63,8 @@ const PATHS = {
   export: ['M14 3H6v18h12V7z', 'M14 3v4h4', 'M12 17v-7', 'M9 13l3-3 3 3'],
   folder: ['M3 6.5a1.5 1.5 0 011.5-1.5H9l2 2.5h8.5A1.5 1.5 0 0121 9v9.5a1.5 1.5 0 01-1.5 1.5h-15A1.5 1.5 0 013 18.5z'],
   grip: ['M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01'],
+  bell: ['M6 16.5V11a6 6 0 0112 0v5.5l1.5 2h-15z', 'M10 20.5a2 2 0 004 0'],
+  clock: ['M12 21a9 9 0 100-18 9 9 0 000 18z', 'M12 7v5l3 2'],
 };
 
 /** icon('home') → <svg class="icon"> (decorative: aria-hidden). flip mirrors it in RTL. */

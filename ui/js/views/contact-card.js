@@ -7,6 +7,7 @@ import { showToast } from '../toast.js';
 import { formatMoney, formatNumber } from '../format.js';
 import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
+import { addReminderButton } from '../components/reminder-dialog.js';
 import { confirmDialog } from '../components/dialogs.js';
 import { contactDialog } from '../components/contact-dialog.js';
 import { mergeDialog } from '../components/merge-dialog.js';
@@ -175,6 +176,7 @@ export async function renderContact(view, id) {
       actions.push(h('button', { type: 'button', id: 'contact-edit', class: 'btn btn-secondary', onclick: () => open(c) }, icon('edit'), h('span', { i18n: 'common.edit' })));
       actions.push(h('button', { type: 'button', id: 'contact-merge', class: 'btn btn-secondary', onclick: () => merger.open(c) }, icon('merge'), h('span', { i18n: 'card.merge.button' })));
     }
+    actions.push(addReminderButton({ kind: 'contact', id: c.id }, name));
     if (mayOn('delete', c)) {
       actions.push(h('button', { type: 'button', id: 'contact-delete', class: 'btn btn-danger-ghost', onclick: remove }, icon('trash'), h('span', { i18n: 'common.delete' })));
     }

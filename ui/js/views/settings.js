@@ -15,6 +15,7 @@ import { settingsFields } from '../components/settings-form.js';
 import { seriesTable } from '../components/series-table.js';
 import { fieldsTab } from './fields.js';
 import { exportEverythingControl } from '../components/export-dialog.js';
+import { notifyTab } from './notify-settings.js';
 
 // [key, icon, shown only to those who may write settings]
 const TABS = [
@@ -22,6 +23,7 @@ const TABS = [
   ['crm', 'sliders', false],
   ['numbering', 'hash', false],
   ['fields', 'list', true],
+  ['notifications', 'bell', true],
 ];
 
 function tabs(active, writable) {
@@ -186,6 +188,7 @@ export async function renderSettings(view, tab) {
     if (tab === 'company') await companyTab(body, writable);
     else if (tab === 'crm') await crmTab(body, writable);
     else if (tab === 'fields') await fieldsTab(body, writable);
+    else if (tab === 'notifications') await notifyTab(body, writable);
     else await numberingTab(body, writable);
   } catch (err) {
     body.replaceChildren(errorBanner(err));

@@ -25,6 +25,8 @@ import { renderCatalog } from './catalog.js';
 import { renderInquiries } from './inquiries.js';
 import { renderInquiry } from './inquiry.js';
 import { renderImport } from './import.js';
+import { renderReminders } from './reminders.js';
+import { bell } from '../components/bell.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
@@ -36,6 +38,8 @@ const ROUTES = {
   'delivery-notes': { nav: 'quotations', render: (v) => renderSalesDocs(v, 'delivery_note') },
   catalog: { nav: 'catalog', render: renderCatalog },
   import: { nav: 'import', render: renderImport },
+  reminders: { nav: 'reminders', render: (v) => renderReminders(v) },
+  'settings/notifications': { nav: 'settings', render: (v) => renderSettings(v, 'notifications') },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
   tasks: { nav: 'tasks', render: notBuilt('tasks') },
@@ -56,6 +60,7 @@ const params = (m) => new URLSearchParams(m.at(-1) || '');
 const RECORD_ROUTES = [
   [/^contacts\/([^/?]+)$/, 'contacts', 'contact', renderContact],
   [/^inquiries\/([^/?]+)$/, 'inquiries', 'inquiry', renderInquiry],
+  [/^reminders\/([^/?]+)$/, 'reminders', 'reminders', renderReminders],
   [/^quotations\/new(?:\?(.*))?$/, 'quotations', 'quote-new', (v, _id, m) => renderQuoteEdit(v, null, params(m))],
   [/^quotations\/([^/?]+)\/edit$/, 'quotations', 'quote-edit', (v, id) => renderQuoteEdit(v, id, new URLSearchParams())],
   [/^quotations\/([^/?]+)$/, 'quotations', 'quote', renderQuote],
@@ -129,6 +134,7 @@ function buildShell() {
           h('span', { class: 'user-role', bi: { ar: role?.name_ar || user.role_name_ar, en: role?.name_en || user.role_name_en } }),
         ),
       ),
+      bell(),
       h('a', { href: '#/account', id: 'account-link', class: 'btn btn-ghost' }, icon('key'), h('span', { i18n: 'nav.account' })),
       langToggle(),
       h('button', { type: 'button', id: 'logout', class: 'btn btn-ghost', onclick: () => logout() }, icon('logout', { flip: true }), h('span', { i18n: 'nav.logout' })),

@@ -34,7 +34,7 @@ use crate::keyed::keyed_enum;
 
 pub use delivery::{deliver, delivered};
 pub use notification::{compose, Notification};
-pub use schedule::{due_at, next_due};
+pub use schedule::{due_at, next_due, next_due_for};
 pub use settings::{KindSetting, NotificationSettings};
 pub use sources::{AlertItem, AlertSource};
 pub use take::take_due;

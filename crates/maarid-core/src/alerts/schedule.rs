@@ -9,10 +9,10 @@ use crate::reminders;
 use crate::Result;
 
 /// Every source's occurrence in hand (due or not yet), and the later instants at
-/// which something new falls due.
+/// which something new falls due (with whose it is).
 struct Plan {
     candidates: Vec<Occurrence>,
-    later: Vec<DateTime<Utc>>,
+    later: Vec<(DateTime<Utc>, String)>,
 }
 
 fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Plan> {
@@ -28,7 +28,7 @@ fn plan(conn: &Connection, now: DateTime<Utc>) -> Result<Plan> {
             let p = reminders::plan(&r, tz, now);
             out.candidates.push(reminders::occurrence(&r, &p, tz));
             if let Some(n) = p.next {
-                out.later.push(n.at);
+                out.later.push((n.at, r.assignee_id.clone()));
             }
         }
     }
@@ -75,10 +75,29 @@ pub fn due_at(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Occurrence>> 
 /// The single instant the app sleeps until: the earliest undelivered occurrence
 /// (in the past when something is already due), or none when nothing is planned.
 pub fn next_due(conn: &Connection, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+    next_due_for(conn, None, now)
+}
+
+/// [`next_due`] for what one user is shown (all users' when none). The app plans with
+/// this: another user's undelivered item, already due, must not wake it again and again.
+pub fn next_due_for(
+    conn: &Connection,
+    user_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>> {
     let p = plan(conn, now)?;
-    let mut best = p.later.into_iter().filter(|t| *t > now).min();
+    let mine = |who: Option<&str>| match (user_id, who) {
+        (Some(u), Some(w)) => u == w,
+        _ => true,
+    };
+    let mut best = p
+        .later
+        .into_iter()
+        .filter(|(t, who)| *t > now && mine(Some(who)))
+        .map(|(t, _)| t)
+        .min();
     for o in p.candidates {
-        if best.is_some_and(|b| o.fire_at >= b) {
+        if !mine(o.recipient_id.as_deref()) || best.is_some_and(|b| o.fire_at >= b) {
             continue;
         }
         if o.fire_at > now || !super::delivery::is_delivered(conn, &o)? {
