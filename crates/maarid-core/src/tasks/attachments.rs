@@ -116,33 +116,34 @@ pub fn attach(
     let rel = format!("{DIR}/{id}/{name}");
     let dir = root(db).join(DIR).join(&id);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let saved = copy_hashed(source, &dir.join(&name)).and_then(|(size, sha256)| {
-        db.write(|tx| {
-            // The task may have been deleted or reassigned while the file was copied.
-            let task = store::get_in(tx, &task.id)?;
-            authorize_on(actor, Action::Write, &task)?;
-            tx.execute(
+    let saved =
+        copy_hashed(source, &dir.join(&name)).and_then(|(size, sha256)| {
+            db.write(|tx| {
+                // The task may have been deleted or reassigned while the file was copied.
+                let task = store::get_in(tx, &task.id)?;
+                authorize_on(actor, Action::Write, &task)?;
+                tx.execute(
                 "INSERT INTO task_attachments (id, task_id, file_name, size, sha256, stored_path,
                     added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![id, task.id, name, size as i64, sha256, rel, actor.user_id, stamp(now)],
             )?;
-            tx.execute(
-                "UPDATE tasks SET updated_at = ?2 WHERE id = ?1",
-                params![task.id, stamp(now)],
-            )?;
-            let (a, _) = get_in(tx, &id)?;
-            audit::record::<(), _>(
-                tx,
-                actor,
-                "task.attach",
-                "task",
-                Some(&task.id),
-                None,
-                Some(&a),
-            )?;
-            Ok(a)
-        })
-    });
+                tx.execute(
+                    "UPDATE tasks SET updated_at = ?2 WHERE id = ?1",
+                    params![task.id, stamp(now)],
+                )?;
+                let (a, _) = get_in(tx, &id)?;
+                audit::record::<(), _>(
+                    tx,
+                    actor,
+                    "task.attach",
+                    "task",
+                    Some(&task.id),
+                    None,
+                    Some(&a),
+                )?;
+                Ok(a)
+            })
+        });
     if saved.is_err() {
         // Nothing may remain of a refused attachment.
         let _ = std::fs::remove_dir_all(&dir);
@@ -155,9 +156,7 @@ pub fn attachments(db: &Db, actor: &Actor, task_id: &str) -> Result<Vec<Attachme
     let task = db.read(|c| store::get_in(c, task_id))?;
     authorize_on(actor, Action::Read, &task)?;
     db.read(|c| {
-        let mut stmt = c.prepare(&format!(
-            "{SELECT} AND task_id = ?1 ORDER BY added_at, id"
-        ))?;
+        let mut stmt = c.prepare(&format!("{SELECT} AND task_id = ?1 ORDER BY added_at, id"))?;
         let rows = stmt.query_map([&task.id], map)?;
         Ok(rows
             .map(|r| r.map(|(a, _)| a))
@@ -192,6 +191,14 @@ pub fn remove_attachment(
             "UPDATE task_attachments SET deleted_at = ?2 WHERE id = ?1",
             params![a.id, stamp(now)],
         )?;
-        audit::record::<_, ()>(tx, actor, "task.detach", "task", Some(&task.id), Some(&a), None)
+        audit::record::<_, ()>(
+            tx,
+            actor,
+            "task.detach",
+            "task",
+            Some(&task.id),
+            Some(&a),
+            None,
+        )
     })
 }

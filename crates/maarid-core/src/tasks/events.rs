@@ -19,7 +19,14 @@ pub(super) fn record(
     conn.execute(
         "INSERT INTO task_events (id, task_id, at, by_user, from_status, to_status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![new_id(), task_id, stamp(now), by, from.map(|s| s.key()), to.key()],
+        params![
+            new_id(),
+            task_id,
+            stamp(now),
+            by,
+            from.map(|s| s.key()),
+            to.key()
+        ],
     )?;
     Ok(())
 }

@@ -38,7 +38,9 @@ pub(super) fn run(conn: &Connection, actor: &Actor, q: &TaskQuery) -> Result<Vec
         sql.push_str(&cond(args.len()));
     };
     let assigned = |n: usize| {
-        format!("EXISTS (SELECT 1 FROM task_assignees y WHERE y.task_id = t.id AND y.user_id = ?{n})")
+        format!(
+            "EXISTS (SELECT 1 FROM task_assignees y WHERE y.task_id = t.id AND y.user_id = ?{n})"
+        )
     };
     if let Some(me) = own_only {
         push(&mut sql, &mut args, &own_condition, Value::Text(me));
@@ -48,7 +50,12 @@ pub(super) fn run(conn: &Connection, actor: &Actor, q: &TaskQuery) -> Result<Vec
         let me = actor.user_id.clone().unwrap_or_default();
         push(&mut sql, &mut args, &assigned, Value::Text(me));
     }
-    if let Some(a) = q.assignee.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+    if let Some(a) = q
+        .assignee
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
         let user = users::find_in(conn, a)?;
         push(&mut sql, &mut args, &assigned, Value::Text(user.id));
     }
@@ -68,18 +75,43 @@ pub(super) fn run(conn: &Connection, actor: &Actor, q: &TaskQuery) -> Result<Vec
         sql.push_str(&format!(" AND t.status IN ({list})"));
     }
     if let Some(p) = q.priority {
-        push(&mut sql, &mut args, &|n| format!("t.priority = ?{n}"), Value::Text(p.key().into()));
+        push(
+            &mut sql,
+            &mut args,
+            &|n| format!("t.priority = ?{n}"),
+            Value::Text(p.key().into()),
+        );
     }
     let ymd = |d: chrono::NaiveDate| Value::Text(d.format("%Y-%m-%d").to_string());
     if let Some(d) = q.due_from {
-        push(&mut sql, &mut args, &|n| format!("t.due_on >= ?{n}"), ymd(d));
+        push(
+            &mut sql,
+            &mut args,
+            &|n| format!("t.due_on >= ?{n}"),
+            ymd(d),
+        );
     }
     if let Some(d) = q.due_to {
-        push(&mut sql, &mut args, &|n| format!("t.due_on <= ?{n}"), ymd(d));
+        push(
+            &mut sql,
+            &mut args,
+            &|n| format!("t.due_on <= ?{n}"),
+            ymd(d),
+        );
     }
     if let Some(l) = &q.link {
-        push(&mut sql, &mut args, &|n| format!("t.link_kind = ?{n}"), Value::Text(l.kind.key().into()));
-        push(&mut sql, &mut args, &|n| format!("t.link_id = ?{n}"), Value::Text(l.id.trim().into()));
+        push(
+            &mut sql,
+            &mut args,
+            &|n| format!("t.link_kind = ?{n}"),
+            Value::Text(l.kind.key().into()),
+        );
+        push(
+            &mut sql,
+            &mut args,
+            &|n| format!("t.link_id = ?{n}"),
+            Value::Text(l.id.trim().into()),
+        );
     }
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let offset = q.offset.unwrap_or(0);

@@ -94,7 +94,12 @@ fn check(conn: &Connection, actor: &Actor, input: &TaskInput) -> Result<Clean> {
         None => None,
     };
     let mut assignees: Vec<String> = Vec::new();
-    for key in input.assignees.iter().map(|k| k.trim()).filter(|k| !k.is_empty()) {
+    for key in input
+        .assignees
+        .iter()
+        .map(|k| k.trim())
+        .filter(|k| !k.is_empty())
+    {
         let id = users::find_in(conn, key)?.id;
         if !assignees.contains(&id) {
             assignees.push(id);
@@ -146,7 +151,15 @@ pub fn create(db: &Db, actor: &Actor, input: &TaskInput, now: DateTime<Utc>) -> 
         store::insert(tx, &id, &clean, by, now)?;
         events::record(tx, &id, by, None, TaskStatus::ToDo, now)?;
         let after = store::get_in(tx, &id)?;
-        audit::record::<(), _>(tx, actor, "task.create", ENTITY, Some(&id), None, Some(&after))?;
+        audit::record::<(), _>(
+            tx,
+            actor,
+            "task.create",
+            ENTITY,
+            Some(&id),
+            None,
+            Some(&after),
+        )?;
         Ok(after)
     })
 }
@@ -175,7 +188,15 @@ pub fn update(
         let clean = check(tx, actor, &input)?;
         store::update(tx, &before.id, &clean, actor.user_id.as_deref(), now)?;
         let after = store::get_in(tx, &before.id)?;
-        audit::record(tx, actor, "task.update", ENTITY, Some(&before.id), Some(&before), Some(&after))?;
+        audit::record(
+            tx,
+            actor,
+            "task.update",
+            ENTITY,
+            Some(&before.id),
+            Some(&before),
+            Some(&after),
+        )?;
         Ok(after)
     })
 }
@@ -254,7 +275,15 @@ pub fn delete(db: &Db, actor: &Actor, id: &str, now: DateTime<Utc>) -> Result<()
             "UPDATE tasks SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![before.id, stamp(now)],
         )?;
-        audit::record::<_, ()>(tx, actor, "task.delete", ENTITY, Some(&before.id), Some(&before), None)
+        audit::record::<_, ()>(
+            tx,
+            actor,
+            "task.delete",
+            ENTITY,
+            Some(&before.id),
+            Some(&before),
+            None,
+        )
     })
 }
 
