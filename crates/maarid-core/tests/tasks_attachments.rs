@@ -50,7 +50,7 @@ fn an_attachment_is_copied_hashed_and_opened_from_the_copy() {
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), "abc");
     assert_eq!(
         tasks::attachments(&t.db, a, &task.id).unwrap(),
-        [att.clone()]
+        std::slice::from_ref(&att)
     );
     assert_eq!(tasks::get(&t.db, a, &task.id).unwrap().attachments, 1);
 

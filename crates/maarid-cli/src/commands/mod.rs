@@ -17,6 +17,7 @@ mod quotes;
 mod reminders;
 mod seed;
 mod setup;
+mod tasks;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
             invoicing::run_delivery_notes(out, db_flag, lang, command)
         }
         Command::Reminders { command } => reminders::run(out, db_flag, command),
+        Command::Tasks { command } => tasks::run(out, db_flag, command),
         Command::Due(a) => due::run(out, db_flag, a),
         Command::Export(a) => export::run(out, db_flag, lang, a),
         Command::Backup(a) => backup::backup(out, db_flag, a),

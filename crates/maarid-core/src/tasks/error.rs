@@ -60,12 +60,12 @@ impl TaskError {
         }
     }
 
-    /// Exit status for the command line: 3 for bad input, 9 for a state that forbids
-    /// it, 11 for a file that cannot be read.
+    /// Exit status for the command line: 3 for bad input, 4 for a missing file, 9 for
+    /// a state that forbids it.
     pub fn exit_code(&self) -> i32 {
         match self {
             TaskError::AlreadyInStatus(_) => 9,
-            TaskError::FileMissing(_) => 11,
+            TaskError::FileMissing(_) => 4,
             _ => 3,
         }
     }
