@@ -16,6 +16,7 @@ pub mod interactions;
 pub mod invoicing;
 pub mod print;
 pub mod quotes;
+pub mod tasks;
 
 use maarid_core::ErrorPayload;
 

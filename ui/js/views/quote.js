@@ -14,6 +14,7 @@ import { errorBanner } from '../components/error-banner.js';
 import { icon } from '../components/icons.js';
 import { confirmDialog, modal } from '../components/dialogs.js';
 import { printDialog } from '../components/print-dialog.js';
+import { newTaskButton } from '../components/task-button.js';
 import { formErrorArea, showFormError, markInvalid, clearErrors } from '../forms.js';
 import { t } from '../i18n.js';
 import { statusBadge, moneyEl, dayEl, isZero } from '../quotes.js';
@@ -247,6 +248,7 @@ export async function renderQuote(view, id) {
     if (q.status === 'accepted' && !live.length) actions.push(button('quote-convert', 'truck', 'quote.convert', () => { clearErrors(convForm); convertDialog.showModal(); }, 'btn btn-primary'));
     if (['sent', 'rejected', 'expired'].includes(q.status)) actions.push(button('quote-revise', 'edit', 'quote.revise', revise));
     actions.push(button('quote-copy', 'copy', 'quote.copy', copy));
+    actions.push(newTaskButton({ kind: 'quotation', id: q.id }, q.number));
     actions.push(button('quote-print', 'print', 'quote.print', () => printer.open('quotation', q.id, q.number)));
     if (allowed.has('cancelled')) actions.push(button('quote-cancel', 'trash', 'quote.cancel', () => setStatus('cancelled'), 'btn btn-danger-ghost'));
 

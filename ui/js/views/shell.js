@@ -25,6 +25,7 @@ import { renderCatalog } from './catalog.js';
 import { renderInquiries } from './inquiries.js';
 import { renderInquiry } from './inquiry.js';
 import { renderImport } from './import.js';
+import { renderTasks } from './tasks.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
@@ -38,7 +39,8 @@ const ROUTES = {
   import: { nav: 'import', render: renderImport },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
-  tasks: { nav: 'tasks', render: notBuilt('tasks') },
+  tasks: { nav: 'tasks', render: (v) => renderTasks(v, 'mine') },
+  'tasks/team': { nav: 'tasks', render: (v) => renderTasks(v, 'team') },
   reports: { nav: 'reports', render: notBuilt('reports') },
   'settings/company': { nav: 'settings', render: (v) => renderSettings(v, 'company') },
   'settings/crm': { nav: 'settings', render: (v) => renderSettings(v, 'crm') },
@@ -61,6 +63,7 @@ const RECORD_ROUTES = [
   [/^quotations\/([^/?]+)$/, 'quotations', 'quote', renderQuote],
   [/^invoices\/([^/?]+)$/, 'quotations', 'invoice', (v, id) => renderSalesDoc(v, 'invoice', id)],
   [/^delivery-notes\/([^/?]+)$/, 'quotations', 'delivery-note', (v, id) => renderSalesDoc(v, 'delivery_note', id)],
+  [/^tasks\/([^/?]+)$/, 'tasks', 'task', (v, id) => renderTasks(v, 'mine', id)],
 ];
 
 /** {nav, view, render(view)} for a path, or null. `view` names the page (data-view). */
