@@ -1933,6 +1933,18 @@ async fn a_task_from_a_contact_card_is_assigned_done_and_seen_in_team_tasks() {
         set_value(&app, "#tasks-filter-status", "done").await;
         app.wait_for(&format!("{row}[data-status=done]")).await;
         painted_screenshot(&app, "72-team-tasks-ar").await;
+        // Opened again: its history, who did what.
+        app.click(&format!("{row} button[data-action=edit]")).await;
+        app.wait_for("#task-dialog[open] #task-history li[data-to=done]")
+            .await;
+        assert_eq!(
+            app.js("return document.querySelectorAll('#task-history li').length")
+                .await,
+            json!(3)
+        );
+        app.js("document.querySelector('#task-history').scrollIntoView({block: 'end'})")
+            .await;
+        painted_screenshot(&app, "74-task-edit-ar").await;
         let db = Db::open(&path).unwrap();
         let steps: Vec<TaskStatus> = db
             .read(|c| {
