@@ -1829,3 +1829,138 @@ async fn a_user_exports_only_what_their_role_may_read() {
     })
     .await;
 }
+
+/// Team tasks (issue 6 item 5): a sales user makes a task on a contact card and gives
+/// it to her manager too, works it through "My tasks", and the manager sees it done in
+/// "Team tasks"; the contact's timeline shows its steps.
+#[tokio::test(flavor = "current_thread")]
+async fn a_task_from_a_contact_card_is_assigned_done_and_seen_in_team_tasks() {
+    use maarid_core::contacts::{self, ContactInput};
+    use maarid_core::tasks::{self, TaskQuery, TaskStatus};
+    let _turn = exclusive().await;
+    within(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = prepared_db(
+            &dir,
+            &[("sara", "sales_user"), ("mona", "sales_manager")],
+            5,
+        );
+        let (contact, mona_id) = {
+            let db = Db::open(&path).unwrap();
+            let admin = users::login(&db, "admin", ADMIN_PW).unwrap();
+            let input = ContactInput {
+                name_ar: "فيصل الحربي".into(),
+                ..Default::default()
+            };
+            let c = contacts::create(&db, &admin.actor, &input, false).unwrap();
+            (c.id, users::get(&db, &admin.actor, "mona").unwrap().id)
+        };
+        let app = App::launch_with(dir, path.clone()).await;
+        login(&app, "sara", "sara-password").await;
+        app.wait_for("#main-nav").await;
+
+        // From the contact card: the dialog comes linked to the contact.
+        app.route(&format!("#/contacts/{contact}")).await;
+        app.click("#new-task-button").await;
+        app.wait_for("#task-dialog[open] #task-link:not([hidden])")
+            .await;
+        assert!(app.text("#task-link").await.contains("فيصل الحربي"));
+        app.fill("#task-title", "تجهيز السيارة للتسليم").await;
+        app.fill("#task-description", "غسيل وتلميع وفحص الإطارات قبل الموعد")
+            .await;
+        set_value(&app, "#task-priority", "high").await;
+        set_value(&app, "#task-estimate", "90").await;
+        set_value(&app, "#task-due-on", "2026-12-03").await;
+        set_value(&app, "#task-due-time", "14:30").await;
+        app.click(&format!("#task-assignees input[value='{mona_id}']"))
+            .await;
+        painted_screenshot(&app, "70-task-dialog-ar").await;
+        app.click("#task-save").await;
+        app.wait_until(
+            "the dialog closed",
+            "!document.querySelector('#task-dialog[open]')",
+        )
+        .await;
+        let saved = {
+            let db = Db::open(&path).unwrap();
+            let admin = users::login(&db, "admin", ADMIN_PW).unwrap();
+            let list = tasks::list(&db, &admin.actor, &TaskQuery::default()).unwrap();
+            assert_eq!(list.len(), 1);
+            list.into_iter().next().unwrap()
+        };
+        assert_eq!(
+            saved.link.as_ref().map(|l| l.id.as_str()),
+            Some(contact.as_str())
+        );
+        assert_eq!(saved.assignees.len(), 2, "Sara and Mona");
+        assert_eq!(saved.estimate_minutes, Some(90));
+        assert_eq!(
+            saved.due_time.map(|t| t.to_string()),
+            Some("14:30:00".into())
+        );
+
+        // My tasks: a sales user has no team tab.
+        app.route("#/tasks").await;
+        let row = format!("#tasks-table tr[data-task-id='{}']", saved.id);
+        app.wait_for(&format!("{row}[data-status=to_do]")).await;
+        assert_eq!(
+            app.js("return document.querySelectorAll('.task-tabs a').length")
+                .await,
+            json!(1)
+        );
+        app.click(&format!("{row} button[data-action=start]")).await;
+        app.wait_for(&format!("{row}[data-status=in_progress]"))
+            .await;
+        painted_screenshot(&app, "71-my-tasks-ar").await;
+        app.click(&format!("{row} button[data-action=done]")).await;
+        app.wait_for("#tasks-empty[data-state=no-tasks]").await;
+
+        // The contact's timeline tells the story.
+        app.route(&format!("#/contacts/{contact}")).await;
+        app.wait_until(
+            "the task's steps on the timeline",
+            "document.querySelectorAll('#timeline-list li[data-source=task]').length === 3",
+        )
+        .await;
+        painted_screenshot(&app, "73-card-task-timeline-ar").await;
+
+        // The manager sees it, done, among the team's tasks.
+        app.click("#logout").await;
+        login(&app, "mona", "mona-password").await;
+        app.wait_for("#main-nav").await;
+        app.route("#/tasks/team").await;
+        app.wait_for(".task-tabs a[data-tab=team][aria-current=page]")
+            .await;
+        set_value(&app, "#tasks-filter-status", "done").await;
+        app.wait_for(&format!("{row}[data-status=done]")).await;
+        painted_screenshot(&app, "72-team-tasks-ar").await;
+        // Opened again: its history, who did what.
+        app.click(&format!("{row} button[data-action=edit]")).await;
+        app.wait_for("#task-dialog[open] #task-history li[data-to=done]")
+            .await;
+        assert_eq!(
+            app.js("return document.querySelectorAll('#task-history li').length")
+                .await,
+            json!(3)
+        );
+        app.js("document.querySelector('#task-history').scrollIntoView({block: 'end'})")
+            .await;
+        painted_screenshot(&app, "74-task-edit-ar").await;
+        let db = Db::open(&path).unwrap();
+        let steps: Vec<TaskStatus> = db
+            .read(|c| {
+                let mut s = c.prepare("SELECT to_status FROM task_events ORDER BY at, id")?;
+                let rows = s.query_map([], |r| r.get::<_, String>(0))?;
+                Ok(rows
+                    .map(|r| TaskStatus::parse(&r.unwrap()).unwrap())
+                    .collect())
+            })
+            .unwrap();
+        assert_eq!(
+            steps,
+            [TaskStatus::ToDo, TaskStatus::InProgress, TaskStatus::Done]
+        );
+        app.quit().await;
+    })
+    .await;
+}

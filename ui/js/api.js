@@ -184,6 +184,18 @@ export const api = {
   exportEverything: (lang) => call('export_everything', { lang }),
   // action: open | folder → whether a program could be started for it
   exportReveal: (path, action) => call('export_reveal', { path, action }),
+  // Team tasks (issue 6 item 5).
+  tasksList: (query = {}) => call('tasks_list', { query }),
+  tasksGet: (id) => call('tasks_get', { id }),
+  tasksCreate: (input) => call('tasks_create', { input }),
+  tasksUpdate: (id, input) => call('tasks_update', { id, input }),
+  tasksSetStatus: (id, status) => call('tasks_set_status', { id, status }),
+  tasksDelete: (id) => call('tasks_delete', { id }),
+  tasksHistory: (id) => call('tasks_history', { id }),
+  tasksAttachments: (id) => call('tasks_attachments', { id }),
+  tasksAttachPick: (id) => call('tasks_attach_pick', { id }),
+  tasksAttachmentOpen: (id) => call('tasks_attachment_open', { id }),
+  tasksAttachmentRemove: (id) => call('tasks_attachment_remove', { id }),
   auditList: ({ entity, limit, before } = {}) => {
     const args = {};
     if (entity) args.entity = entity;

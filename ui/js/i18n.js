@@ -18,6 +18,8 @@ import expAr from '../i18n/exp.ar.js';
 import expEn from '../i18n/exp.en.js';
 import remAr from '../i18n/rem.ar.js';
 import remEn from '../i18n/rem.en.js';
+import taskAr from '../i18n/task.ar.js';
+import taskEn from '../i18n/task.en.js';
 import { formatNumber } from './format.js';
 
 // Feature dictionaries live in their own files, each under its own top-level key.
@@ -25,6 +27,9 @@ const dictionaries = {
   ar: { ...ar, card: cardAr, clist: clistAr, quote: quoteAr, catalog: catalogAr, inq: inqAr, imp: impAr, exp: expAr, rem: remAr },
   en: { ...en, card: cardEn, clist: clistEn, quote: quoteEn, catalog: catalogEn, inq: inqEn, imp: impEn, exp: expEn, rem: remEn },
 };
+// Tasks' strings (their own line, so other areas can be added beside them).
+Object.assign(dictionaries.ar, { task: taskAr });
+Object.assign(dictionaries.en, { task: taskEn });
 let current = 'ar';
 
 export const LOCALES = ['ar', 'en'];

@@ -98,6 +98,9 @@ pub enum Error {
     /// A reminder or notification setting refused (see `reminders::ReminderError`).
     #[error(transparent)]
     Reminder(#[from] crate::reminders::ReminderError),
+    /// A task or attachment refused (see `tasks::TaskError`).
+    #[error(transparent)]
+    Task(#[from] crate::tasks::TaskError),
 }
 
 /// Why a value was refused. Kept as an enum so each rule has its own translation.
@@ -219,6 +222,7 @@ impl Error {
             Error::BadFile(p) => p.code(),
             Error::Export(e) => e.code(),
             Error::Reminder(e) => e.code(),
+            Error::Task(e) => e.code(),
         }
     }
 
@@ -244,6 +248,7 @@ impl Error {
             Error::Db(_) | Error::Migration(_) | Error::Internal(_) => 1,
             Error::Import(_) => 13,
             Error::Reminder(e) => e.exit_code(),
+            Error::Task(e) => e.exit_code(),
         }
     }
 
@@ -404,6 +409,7 @@ impl Error {
             Error::BadFile(p) => file_problem_text(p),
             Error::Export(e) => e.text(),
             Error::Reminder(e) => e.text(),
+            Error::Task(e) => e.text(),
         }
     }
 
@@ -424,6 +430,7 @@ impl Error {
                 Error::BadFile(_) => Some("file"),
                 Error::Export(e) => Some(e.field()),
                 Error::Reminder(e) => Some(e.field()),
+                Error::Task(e) => Some(e.field()),
                 _ => None,
             },
             index: match self {

@@ -62,6 +62,7 @@ pub fn doc_type_name(key: &str) -> Text {
         "letter" => Text::new("الخطاب", "Letter"),
         "document" => Text::new("المستند", "Document"),
         "task" => Text::new("المهمة", "Task"),
+        "attachment" => Text::new("المرفق", "Attachment"),
         "reminder" => Text::new("التذكير", "Reminder"),
         "report" => Text::new("التقارير", "Reports"),
         "user" => Text::new("المستخدم", "User"),

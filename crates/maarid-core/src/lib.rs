@@ -30,6 +30,7 @@ pub mod sales;
 pub mod search;
 pub mod settings;
 pub mod setup;
+pub mod tasks;
 pub mod users;
 
 pub use db::Db;

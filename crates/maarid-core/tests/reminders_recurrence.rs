@@ -300,9 +300,9 @@ fn bad_rules_are_refused_with_a_translated_reason_and_nothing_is_saved() {
     bad_day.recurrence.month_day = Some(32);
     let mut blank = base.clone();
     blank.title = "   ".into();
-    let mut to_task = base.clone();
-    to_task.link = Some(maarid_core::alerts::RecordRef {
-        kind: maarid_core::alerts::RecordKind::Task,
+    let mut to_document = base.clone();
+    to_document.link = Some(maarid_core::alerts::RecordRef {
+        kind: maarid_core::alerts::RecordKind::Document,
         id: "x".into(),
     });
     let mut to_ghost = base.clone();
@@ -328,7 +328,7 @@ fn bad_rules_are_refused_with_a_translated_reason_and_nothing_is_saved() {
         ),
         (&bad_day, "invalid_input", "month_day", "between 1 and 31"),
         (&blank, "invalid_input", "title", "title"),
-        (&to_task, "link_not_available", "link", "task"),
+        (&to_document, "link_not_available", "link", "document"),
     ] {
         let e = reminders::create(&t.db, a, input, setup_time()).unwrap_err();
         let p = e.to_payload();

@@ -15,7 +15,7 @@ use maarid_core::contacts::{self, ContactInput, PhoneInput, PhoneLabel};
 use maarid_core::interactions::{self, InteractionInput, InteractionKind};
 use maarid_core::quotes::{self, QuoteStatus, StatusChange};
 use maarid_core::reports::{self, ActivityKind};
-use maarid_core::{alerts, users, Db, Error, Locale};
+use maarid_core::{alerts, tasks, users, Db, Error, Locale};
 use sales_fixtures::{input, line};
 
 struct Day {
@@ -66,7 +66,7 @@ fn status(db: &Db, a: &Actor, id: &str, status: QuoteStatus) {
 }
 
 /// Sara: a call this morning, a visit late yesterday, an inquiry, a quotation sent and
-/// accepted. Omar: a WhatsApp message this morning.
+/// accepted, a task done. Omar: a WhatsApp message this morning.
 fn day() -> Day {
     let (t, admin) = common::ready_db();
     let admin = admin.actor;
@@ -148,6 +148,23 @@ fn day() -> Day {
     .id;
     status(&t.db, &sara, &q, QuoteStatus::Sent);
     status(&t.db, &sara, &q, QuoteStatus::Accepted);
+    let task = tasks::create(
+        &t.db,
+        &sara,
+        &tasks::TaskInput {
+            title: "تجهيز السيارة للتسليم".into(),
+            description: String::new(),
+            assignees: Vec::new(),
+            link: None,
+            priority: tasks::Priority::Normal,
+            estimate_minutes: None,
+            due_on: None,
+            due_time: None,
+        },
+        Utc::now(),
+    )
+    .unwrap();
+    tasks::set_status(&t.db, &sara, &task.id, tasks::TaskStatus::Done, Utc::now()).unwrap();
     Day {
         t,
         admin,
@@ -172,9 +189,10 @@ fn each_person_s_day_is_counted_and_listed_in_the_showroom_s_local_day() {
             c.messages,
             c.inquiries_created,
             c.quotations_sent,
-            c.quotations_accepted
+            c.quotations_accepted,
+            c.tasks_done
         ),
-        (1, 0, 0, 1, 1, 1),
+        (1, 0, 0, 1, 1, 1, 1),
         "yesterday evening's visit is not today's: {:?}",
         sara.activities
     );
@@ -255,7 +273,7 @@ fn the_report_prints_as_a_pdf_with_copyable_arabic_and_exports_as_a_workbook() {
         .find(|row| row.get(1) == Some(&Data::String("sara full".into())))
         .expect("a summary row for Sara");
     let counts: Vec<f64> = sara_row[2..].iter().map(|c| c.as_f64().unwrap()).collect();
-    assert_eq!(counts, vec![1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
+    assert_eq!(counts, vec![1.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0]);
     let activities = wb.worksheet_range("الأنشطة").unwrap();
-    assert_eq!(activities.height(), 1 + 5, "a header and five things done");
+    assert_eq!(activities.height(), 1 + 6, "a header and six things done");
 }

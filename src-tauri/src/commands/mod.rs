@@ -17,6 +17,7 @@ pub mod invoicing;
 pub mod print;
 pub mod quotes;
 pub mod reminders;
+pub mod tasks;
 
 use maarid_core::ErrorPayload;
 

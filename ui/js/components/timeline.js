@@ -33,6 +33,7 @@ function entryTitle(e) {
   }
   if (e.source === 'merge') return h('span', { i18n: [e.kind === 'merged' ? 'card.merged_with' : 'card.merge_undone_with', { names: e.body }] });
   if (e.source === 'sales') return salesTitle(e);
+  if (e.source === 'task') return taskTitle(e);
   return h('span', { i18n: 'card.created_entry' });
 }
 
@@ -66,6 +67,12 @@ function salesDetail(e) {
   return h('bdi', { dir: 'auto' }, d);
 }
 
+/** A linked task's step: «مهمة تجهيز السيارة — منجزة» (the title links to the task). */
+function taskTitle(e) {
+  const step = e.outcome ? label(`task.status.${e.status}`, e.status) : label('task.timeline.created', 'created');
+  return [h('span', { i18n: 'task.timeline.task' }), ' ', h('a', { href: `#/tasks/${encodeURIComponent(e.doc_id)}`, class: 'task-link' }, h('bdi', null, e.body)), ' — ', h('span', { class: 'task-status-text', 'data-status': e.status }, step)];
+}
+
 const SALES_ICONS = { inquiry: 'inquiries', quotation: 'quotations', delivery_note: 'cart', invoice: 'quotations' };
 
 function entryIcon(e) {
@@ -73,6 +80,7 @@ function entryIcon(e) {
   if (e.source === 'purchase') return 'cart';
   if (e.source === 'merge') return 'merge';
   if (e.source === 'sales') return SALES_ICONS[e.kind] || 'quotations';
+  if (e.source === 'task') return 'tasks';
   return 'plus';
 }
 

@@ -12,6 +12,7 @@ import { confirmDialog } from '../components/dialogs.js';
 import { contactDialog } from '../components/contact-dialog.js';
 import { mergeDialog } from '../components/merge-dialog.js';
 import { timeline } from '../components/timeline.js';
+import { newTaskButton } from '../components/task-button.js';
 import { displayName, kindBadge, loadDirectory, mayOn, ownerLabel, SOURCES, CHANNELS, PHONE_LABELS } from '../contacts.js';
 
 const SOCIAL_URLS = {
@@ -177,6 +178,7 @@ export async function renderContact(view, id) {
       actions.push(h('button', { type: 'button', id: 'contact-merge', class: 'btn btn-secondary', onclick: () => merger.open(c) }, icon('merge'), h('span', { i18n: 'card.merge.button' })));
     }
     actions.push(addReminderButton({ kind: 'contact', id: c.id }, name));
+    actions.push(newTaskButton({ kind: 'contact', id: c.id }, name));
     if (mayOn('delete', c)) {
       actions.push(h('button', { type: 'button', id: 'contact-delete', class: 'btn btn-danger-ghost', onclick: remove }, icon('trash'), h('span', { i18n: 'common.delete' })));
     }

@@ -26,6 +26,7 @@ import { confirmDialog, modal } from '../components/dialogs.js';
 import { printDialog } from '../components/print-dialog.js';
 import { OUTCOMES } from '../components/timeline.js';
 import { inquiryDialog } from '../components/inquiry-dialog.js';
+import { newTaskButton } from '../components/task-button.js';
 import { loadDirectory } from '../contacts.js';
 import { CLOSED, EDITABLE, INQ_CHANNELS, LOST_REASONS, dayInstant, lostReason, statusBadge } from '../sales.js';
 
@@ -225,6 +226,7 @@ export async function renderInquiry(view, id) {
       actions.push(h('button', { type: 'button', id: 'inquiry-make-quote', class: 'btn btn-accent', 'data-inquiry-id': d.id, onclick: () => go(`quotations/new?inquiry=${encodeURIComponent(d.id)}`) }, icon('quotations'), h('span', { i18n: 'inq.action.make_quote' })));
     }
     actions.push(addReminderButton({ kind: 'inquiry', id: d.id }, d.number));
+    actions.push(newTaskButton({ kind: 'inquiry', id: d.id }, d.number));
     actions.push(h('button', { type: 'button', id: 'inquiry-print', class: 'btn btn-secondary', onclick: () => printer.open('inquiry', d.id, d.number) }, icon('print'), h('span', { i18n: 'quote.print' })));
     if (d.next_statuses.includes('cancelled') && may('cancel', d)) {
       actions.push(h('button', { type: 'button', id: 'inquiry-cancel', class: 'btn btn-danger-ghost', onclick: cancelInquiry }, icon('close'), h('span', { i18n: 'inq.action.cancel' })));

@@ -15,6 +15,7 @@ import { icon } from '../components/icons.js';
 import { addReminderButton } from '../components/reminder-dialog.js';
 import { confirmDialog, modal } from '../components/dialogs.js';
 import { printDialog } from '../components/print-dialog.js';
+import { newTaskButton } from '../components/task-button.js';
 import { formErrorArea, showFormError, markInvalid, clearErrors } from '../forms.js';
 import { t } from '../i18n.js';
 import { statusBadge, moneyEl, dayEl, isZero } from '../quotes.js';
@@ -249,6 +250,7 @@ export async function renderQuote(view, id) {
     if (['sent', 'rejected', 'expired'].includes(q.status)) actions.push(button('quote-revise', 'edit', 'quote.revise', revise));
     actions.push(button('quote-copy', 'copy', 'quote.copy', copy));
     actions.push(addReminderButton({ kind: 'quotation', id: q.id }, q.number));
+    actions.push(newTaskButton({ kind: 'quotation', id: q.id }, q.number));
     actions.push(button('quote-print', 'print', 'quote.print', () => printer.open('quotation', q.id, q.number)));
     if (allowed.has('cancelled')) actions.push(button('quote-cancel', 'trash', 'quote.cancel', () => setStatus('cancelled'), 'btn btn-danger-ghost'));
 

@@ -27,6 +27,7 @@ import { renderInquiry } from './inquiry.js';
 import { renderImport } from './import.js';
 import { renderReminders } from './reminders.js';
 import { bell } from '../components/bell.js';
+import { renderTasks } from './tasks.js';
 
 // path → which nav item it belongs to and how to draw it.
 const ROUTES = {
@@ -42,7 +43,8 @@ const ROUTES = {
   'settings/notifications': { nav: 'settings', render: (v) => renderSettings(v, 'notifications') },
   letters: { nav: 'letters', render: notBuilt('letters') },
   calendar: { nav: 'calendar', render: notBuilt('calendar') },
-  tasks: { nav: 'tasks', render: notBuilt('tasks') },
+  tasks: { nav: 'tasks', render: (v) => renderTasks(v, 'mine') },
+  'tasks/team': { nav: 'tasks', render: (v) => renderTasks(v, 'team') },
   reports: { nav: 'reports', render: notBuilt('reports') },
   'settings/company': { nav: 'settings', render: (v) => renderSettings(v, 'company') },
   'settings/crm': { nav: 'settings', render: (v) => renderSettings(v, 'crm') },
@@ -66,6 +68,7 @@ const RECORD_ROUTES = [
   [/^quotations\/([^/?]+)$/, 'quotations', 'quote', renderQuote],
   [/^invoices\/([^/?]+)$/, 'quotations', 'invoice', (v, id) => renderSalesDoc(v, 'invoice', id)],
   [/^delivery-notes\/([^/?]+)$/, 'quotations', 'delivery-note', (v, id) => renderSalesDoc(v, 'delivery_note', id)],
+  [/^tasks\/([^/?]+)$/, 'tasks', 'task', (v, id) => renderTasks(v, 'mine', id)],
 ];
 
 /** {nav, view, render(view)} for a path, or null. `view` names the page (data-view). */

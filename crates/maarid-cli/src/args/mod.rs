@@ -18,6 +18,7 @@ mod products;
 mod quotes;
 mod reminders;
 mod report;
+mod tasks;
 pub use export::*;
 pub use import::*;
 pub use inquiries::*;
@@ -26,9 +27,10 @@ pub use products::*;
 pub use quotes::*;
 pub use reminders::*;
 pub use report::*;
+pub use tasks::*;
 
 const ABOUT: &str = "Maarid (معارض) command line: first-run setup, users, contacts, catalog, \
-inquiries, quotations, invoices, reminders, exports to Excel, sample data, backups, restores and database updates";
+inquiries, quotations, invoices, reminders, tasks, exports to Excel, sample data, backups, restores and database updates";
 
 const LONG_ABOUT: &str = "\
 Maarid (معارض) command line: first-run setup, users, contacts, quotations, delivery notes
@@ -55,6 +57,7 @@ Examples:
   maarid-cli export contacts --out contacts.xlsx
   maarid-cli reminders add --for sara --title \"اتصل بأحمد\" --at \"2026-12-01 10:00\"
   maarid-cli due --at 2026-12-01T09:00 --json
+  maarid-cli tasks add --title \"تجهيز السيارة\" --for sara --due 2026-12-03
   maarid-cli backup --out D:\\Backups\\maarid-2026-03-01.sqlite";
 
 /// Help section for the options every command accepts.
@@ -76,7 +79,8 @@ Exit codes (stable, for scripts):
   9   refused by the administrator rules (the last active System Manager must stay),
       or by a document's status (status_not_allowed: e.g. a draft cannot be rejected;
       read_only: only draft quotations can be edited; reminder_not_active: the reminder
-      is already done or dismissed)
+      is already done or dismissed; task_status_unchanged: the task already has
+      that status)
   10  not a Maarid database, or the database is newer than this program
   11  a file could not be read or written
   12  possible duplicate: a contact with the same phone or email, or a similar name in
@@ -245,6 +249,13 @@ pub enum Command {
     Report {
         #[command(subcommand)]
         command: ReportCommand,
+    },
+
+    /// Team tasks: add, list, show, start, done, cancel, reopen, assign, attach, delete
+    #[command(long_about = TASKS_LONG, subcommand_required = true, arg_required_else_help = true)]
+    Tasks {
+        #[command(subcommand)]
+        command: TasksCommand,
     },
 
     /// What would fire at a moment: due reminders and expiry alerts, without recording them

@@ -18,6 +18,7 @@ mod reminders;
 mod report;
 mod seed;
 mod setup;
+mod tasks;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -48,6 +49,7 @@ pub fn run(cli: Cli, out: &Out) -> CliResult {
             invoicing::run_delivery_notes(out, db_flag, lang, command)
         }
         Command::Reminders { command } => reminders::run(out, db_flag, command),
+        Command::Tasks { command } => tasks::run(out, db_flag, command),
         Command::Due(a) => due::run(out, db_flag, a),
         Command::Report { command } => report::run(out, db_flag, lang, command),
         Command::Export(a) => export::run(out, db_flag, lang, a),

@@ -98,12 +98,12 @@ fn human(l: Locale, r: &DailyReport) -> String {
         lines.push(String::new());
         lines.push(match l {
             Locale::Ar => format!(
-                "{who}: مكالمات {}، زيارات {}، رسائل {}، استفسارات جديدة {}، عروض أُرسلت {}، عروض قُبلت {}",
-                c.calls, c.visits, c.messages, c.inquiries_created, c.quotations_sent, c.quotations_accepted
+                "{who}: مكالمات {}، زيارات {}، رسائل {}، استفسارات جديدة {}، عروض أُرسلت {}، عروض قُبلت {}، مهام أُنجزت {}",
+                c.calls, c.visits, c.messages, c.inquiries_created, c.quotations_sent, c.quotations_accepted, c.tasks_done
             ),
             Locale::En => format!(
-                "{who}: calls {}, visits {}, messages {}, new inquiries {}, quotations sent {}, accepted {}",
-                c.calls, c.visits, c.messages, c.inquiries_created, c.quotations_sent, c.quotations_accepted
+                "{who}: calls {}, visits {}, messages {}, new inquiries {}, quotations sent {}, accepted {}, tasks done {}",
+                c.calls, c.visits, c.messages, c.inquiries_created, c.quotations_sent, c.quotations_accepted, c.tasks_done
             ),
         });
         for a in &u.activities {

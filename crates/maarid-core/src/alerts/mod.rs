@@ -11,10 +11,10 @@
 //!
 //! # Sources
 //! Reminders are one source; expiry alerts are computed from the data by one
-//! [`AlertSource`] per kind (quotation validity, inquiry follow-up dates). Task due
-//! dates and document expiry (national ID, licence, insurance, registration, warranty)
-//! come with the tasks and the document center: each adds a module in `sources/`
-//! and an entry in [`sources::all`]; their kinds already exist so they can be muted.
+//! [`AlertSource`] per kind (quotation validity, inquiry follow-up dates, task due
+//! dates). Document expiry (national ID, licence, insurance, registration, warranty)
+//! comes with the document center: it adds a module in `sources/` and an entry in
+//! [`sources::all`]; its kind already exists so it can be muted.
 //! Customer birthdays: contacts have no birth date yet, so there is no such source;
 //! once a birth-date field exists it is one more source (yearly, on the day).
 
@@ -45,7 +45,7 @@ keyed_enum!(
         Reminder = "reminder",
         QuotationExpiry = "quotation_expiry",
         InquiryFollowUp = "inquiry_follow_up",
-        /// Tasks arrive later (issue 6 item 5).
+        /// Open tasks on (or lead days before) their due date, to each assignee.
         TaskDue = "task_due",
         /// The document center arrives later.
         DocumentExpiry = "document_expiry",
@@ -91,14 +91,15 @@ keyed_enum!(
 );
 
 impl RecordKind {
-    /// The table holding this kind (none yet for tasks and documents).
+    /// The table holding this kind (none yet for documents).
     pub fn table(self) -> Option<&'static str> {
         match self {
             RecordKind::Contact => Some("contacts"),
             RecordKind::Inquiry => Some("inquiries"),
             RecordKind::Quotation => Some("quotes"),
             RecordKind::Reminder => Some("reminders"),
-            RecordKind::Task | RecordKind::Document => None,
+            RecordKind::Task => Some("tasks"),
+            RecordKind::Document => None,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! One timeline of everything that happened with a contact, newest first: logged
 //! interactions, purchases, merges, what happened to the contact's inquiries,
 //! quotations, delivery notes and invoices (`sales_events`), and the contact's creation.
-//! Later modules (letters, tasks, documents) add their rows to `SOURCES`.
+//! Tasks linked to the contact add their status history. Later modules (letters,
+//! documents) add their rows to `SOURCES`.
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,7 @@ pub struct TimelineQuery {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineEntry {
-    /// What kind of record: "interaction", "purchase", "merge", "sales", "contact".
+    /// What kind of record: "interaction", "purchase", "merge", "sales", "task", "contact".
     pub source: String,
     pub id: String,
     /// UTC, RFC 3339.
@@ -36,7 +37,9 @@ pub struct TimelineEntry {
     pub currency: Option<String>,
     pub reference: Option<String>,
     /// Sales events: the document's id and its status after the event; the event
-    /// itself (created, status, revised, converted, …) is in `outcome`.
+    /// itself (created, status, revised, converted, …) is in `outcome`. Tasks: the
+    /// task's id, its status after the event, the status before in `outcome` ("" when
+    /// created) and its title in `body`.
     pub doc_id: Option<String>,
     pub status: Option<String>,
 }
@@ -65,6 +68,11 @@ const SOURCES: &[&str] = &[
     "SELECT 'sales', id, at, doc_type, NULL, event, detail, actor_id, NULL, NULL, doc_number,
             doc_id, status
        FROM sales_events WHERE contact_id = ?1",
+    // A task linked to the contact: its creation and each status change.
+    "SELECT 'task', e.id, e.at, 'task', NULL, COALESCE(e.from_status, ''), t.title, e.by_user,
+            NULL, NULL, NULL, t.id, e.to_status
+       FROM task_events e JOIN tasks t ON t.id = e.task_id
+      WHERE t.link_kind = 'contact' AND t.link_id = ?1 AND t.deleted_at IS NULL",
     "SELECT 'contact', id, created_at, 'created', NULL, '', '', created_by, NULL, NULL, NULL,
             NULL, NULL
        FROM contacts WHERE id = ?1",

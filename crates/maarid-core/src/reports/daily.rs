@@ -1,5 +1,6 @@
 //! The daily employee report: for each user and day, what they did — calls, visits
-//! and messages logged, inquiries created, quotations sent and accepted — counted and
+//! and messages logged, inquiries created, quotations sent and accepted, tasks done —
+//! counted and
 //! listed in time order. The day is the showroom's local day (the notification time
 //! zone), so an evening call is not filed under tomorrow.
 //!
@@ -28,6 +29,7 @@ pub enum ActivityKind {
     InquiryCreated,
     QuotationSent,
     QuotationAccepted,
+    TaskDone,
 }
 
 impl ActivityKind {
@@ -42,6 +44,7 @@ impl ActivityKind {
             InquiryCreated => Text::new("استفسار جديد", "New inquiry"),
             QuotationSent => Text::new("عرض سعر أُرسل", "Quotation sent"),
             QuotationAccepted => Text::new("عرض سعر قُبل", "Quotation accepted"),
+            TaskDone => Text::new("مهمة أُنجزت", "Task done"),
         }
     }
 }
@@ -67,6 +70,7 @@ pub struct DayCounts {
     pub inquiries_created: usize,
     pub quotations_sent: usize,
     pub quotations_accepted: usize,
+    pub tasks_done: usize,
 }
 
 impl DayCounts {
@@ -80,6 +84,7 @@ impl DayCounts {
             InquiryCreated => self.inquiries_created += 1,
             QuotationSent => self.quotations_sent += 1,
             QuotationAccepted => self.quotations_accepted += 1,
+            TaskDone => self.tasks_done += 1,
         }
     }
 }
@@ -269,6 +274,24 @@ fn activities(
             at,
             kind,
             subject,
+            detail: Text::new(String::new(), String::new()),
+        });
+    }
+    let mut done = conn.prepare_cached(
+        "SELECT e.at, t.title FROM task_events e JOIN tasks t ON t.id = e.task_id
+         WHERE e.to_status = 'done' AND e.by_user = ?1 AND e.at >= ?2 AND e.at < ?3
+           AND t.deleted_at IS NULL",
+    )?;
+    let rows = done.query_map(params![user, from, to], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (at, title) = row?;
+        let Some(at) = parse(&at) else { continue };
+        out.push(Activity {
+            at,
+            kind: ActivityKind::TaskDone,
+            subject: title,
             detail: Text::new(String::new(), String::new()),
         });
     }

@@ -77,6 +77,7 @@ fn person(pdf: &mut Document, u: &UserDay, lang: Locale, tz: Tz) {
             t("استفسارات جديدة", "New inquiries"),
             t("عروض أُرسلت", "Quotations sent"),
             t("عروض قُبلت", "Quotations accepted"),
+            t("مهام أُنجزت", "Tasks done"),
         ]
         .into_iter()
         .map(|h| Column::new(h, ColumnWidth::Share(1.0)).align(Align::Center))
@@ -94,6 +95,7 @@ fn person(pdf: &mut Document, u: &UserDay, lang: Locale, tz: Tz) {
             c.inquiries_created,
             c.quotations_sent,
             c.quotations_accepted,
+            c.tasks_done,
         ]
         .map(|n| n.to_string()),
     );

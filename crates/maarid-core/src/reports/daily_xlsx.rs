@@ -43,6 +43,7 @@ fn summary(report: &DailyReport) -> Table<'_> {
             "Quotations accepted",
             int,
         ),
+        Column::fixed("tasks_done", "مهام أُنجزت", "Tasks done", int),
     ];
     Table::new(
         "daily_summary",
@@ -61,6 +62,7 @@ fn summary(report: &DailyReport) -> Table<'_> {
                     n(c.inquiries_created),
                     n(c.quotations_sent),
                     n(c.quotations_accepted),
+                    n(c.tasks_done),
                 ])?;
             }
             Ok(())

@@ -4,6 +4,7 @@
 
 mod inquiries;
 mod quotations;
+mod tasks;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -41,6 +42,7 @@ pub fn all() -> Vec<Box<dyn AlertSource>> {
     vec![
         Box::new(quotations::QuotationExpiry),
         Box::new(inquiries::InquiryFollowUp),
+        Box::new(tasks::TaskDue),
     ]
 }
 
