@@ -1,34 +1,13 @@
 //! `tasks …`: the real binary on temporary databases.
 
-use std::path::PathBuf;
-
-use serde_json::Value;
-
 mod common;
 
-use common::{assert_help, command, finish, Run};
-
-struct Env {
-    dir: tempfile::TempDir,
-    db: PathBuf,
-}
+use common::{assert_help, Env};
 
 impl Env {
     /// Set up, with Sara and Omar.
-    fn ready() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("maarid.sqlite");
-        let e = Env { dir, db };
-        e.run(&[
-            "setup",
-            "--company-ar",
-            "معرض النخبة للسيارات",
-            "--admin-user",
-            "admin",
-            "--admin-password",
-            "admin-pass-1",
-        ])
-        .ok();
+    fn with_sara_and_omar() -> Self {
+        let e = Env::ready();
         for u in ["sara", "omar"] {
             e.run(&[
                 "users",
@@ -44,30 +23,6 @@ impl Env {
             .ok();
         }
         e
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        finish(
-            command()
-                .arg("--db")
-                .arg(&self.db)
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        self.run(&all).ok().json()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        rusqlite::Connection::open(&self.db)
-            .unwrap()
-            .query_row(sql, [], |r| r.get(0))
-            .unwrap()
     }
 }
 
@@ -100,7 +55,7 @@ fn help_explains_tasks_to_a_newcomer() {
 
 #[test]
 fn a_task_is_added_worked_on_and_done_as_json() {
-    let e = Env::ready();
+    let e = Env::with_sara_and_omar();
     let file = e.dir.path().join("checklist.txt");
     std::fs::write(&file, "abc").unwrap();
     let t = e.json(&[
@@ -177,7 +132,7 @@ fn a_task_is_added_worked_on_and_done_as_json() {
 
 #[test]
 fn human_output_in_arabic_by_default_and_english_on_request() {
-    let e = Env::ready();
+    let e = Env::with_sara_and_omar();
     let ar = e
         .run(&[
             "tasks",
@@ -213,7 +168,7 @@ fn human_output_in_arabic_by_default_and_english_on_request() {
 
 #[test]
 fn bad_input_is_refused_with_its_reason_and_adds_nothing() {
-    let e = Env::ready();
+    let e = Env::with_sara_and_omar();
     let missing = e.dir.path().join("no-such-file.pdf");
     for (args, exit, code) in [
         (vec!["--title", "x"], 3, "invalid_input"),
